@@ -1,0 +1,121 @@
+/** One invalid field of a request body, by its dotted path. */
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/**
+ * A failure in the Flow Service problem shape. Services throw these; the route wrapper turns
+ * them into `application/problem+json` responses.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(detail)
+  }
+
+  toBody(requestId: string) {
+    return {
+      type: `https://ns.adobe.com/aep/errors/${this.code}`,
+      title: this.title,
+      status: this.status,
+      report: { 'detailed-message': this.detail, 'request-id': requestId },
+      ...(this.fieldErrors.length ? { errorDetails: this.fieldErrors } : {}),
+    }
+  }
+}
+
+const describeFields = (errors: FieldError[]) =>
+  errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')
+
+/** Every problem the API answers, in one place so codes and wording stay consistent. */
+export const problems = {
+  missingSandbox: () =>
+    new Problem(
+      400,
+      'FLOW-2105-400',
+      'Missing sandbox',
+      "The header 'x-sandbox-name' is missing. Send the name of the sandbox the request is for.",
+    ),
+  unknownSandbox: (name: string) =>
+    new Problem(
+      404,
+      'FLOW-2106-404',
+      'Sandbox not found',
+      `The sandbox '${name}' does not exist in this organization. Use 'prod' or 'dev'.`,
+    ),
+  notFound: (entity: string, id: string) =>
+    new Problem(
+      404,
+      'FLOW-1439-404',
+      'Resource not found',
+      `No ${entity} with id '${id}' exists in this sandbox.`,
+    ),
+  missingIfMatch: () =>
+    new Problem(
+      400,
+      'FLOW-1403-400',
+      'Missing If-Match header',
+      "The header 'If-Match' is missing. Send the entity's current etag, wrapped in double quotes.",
+    ),
+  versionMismatch: (supplied: string, current: string, id: string) =>
+    new Problem(
+      412,
+      'FLOW-1404-412',
+      'Version not matching',
+      `Supplied version=[${supplied}] does not match the current version on entity=[${id}]. Read it again and retry with the current etag ${current}.`,
+    ),
+  invalidSpec: (kind: string, id: string) =>
+    new Problem(
+      400,
+      'FLOW-1413-400',
+      'Invalid spec id',
+      `Please provide a valid ${kind} id: '${id}' is not one.`,
+    ),
+  invalidBody: (errors: FieldError[]) =>
+    new Problem(
+      400,
+      'FLOW-1400-400',
+      'Bad Request',
+      `Invalid request body. ${describeFields(errors)}`,
+      errors,
+    ),
+  malformedJson: (reason: string) =>
+    new Problem(
+      400,
+      'FLOW-1401-400',
+      'Malformed JSON',
+      `The request body is not valid JSON: ${reason}`,
+    ),
+  invalidContentType: () =>
+    new Problem(400, 'FLOW-1402-400', 'BadRequestError', 'A valid content-type must be specified.'),
+  invalidPatch: (detail: string, path = '') =>
+    new Problem(
+      400,
+      'FLOW-1405-400',
+      'Invalid patch',
+      detail,
+      path ? [{ path, message: detail }] : [],
+    ),
+  connectionInUse: (id: string, flowIds: string[]) =>
+    new Problem(
+      400,
+      'FLOW-1418-400',
+      'Connection in use',
+      `Cannot delete base connection '${id}': it is used in flows ${flowIds.join(', ')}. Delete those dataflows first.`,
+    ),
+  targetConnectionInUse: (id: string, flowIds: string[]) =>
+    new Problem(
+      400,
+      'FLOW-1419-400',
+      'Connection in use',
+      `Cannot delete target connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
+    ),
+  invalidQuery: (detail: string) => new Problem(400, 'FLOW-1406-400', 'Invalid query', detail),
+  internal: (detail: string) => new Problem(500, 'FLOW-1500-500', 'Internal Server Error', detail),
+}

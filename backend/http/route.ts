@@ -1,0 +1,96 @@
+import { HttpResponse, type HttpResponseResolver } from 'msw'
+import type { z } from 'zod'
+import type { CollectionMap, Database, Sandbox } from '../store/database'
+import { Problem, problems, type FieldError } from './problem'
+
+export interface RouteContext<C extends CollectionMap> {
+  request: Request
+  url: URL
+  params: Record<string, string>
+  sandbox: Sandbox<C>
+  requestId: string
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  HttpResponse.json(body as Record<string, unknown>, { status, headers })
+
+export const problemResponse = (problem: Problem, requestId: string) =>
+  HttpResponse.json(problem.toBody(requestId), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
+  })
+
+/** Reads a JSON body; a missing or wrong content type and malformed JSON are problems. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!/^application\/([\w.-]+\+)?json(-patch\+json)?\b/i.test(type)) {
+    throw problems.invalidContentType()
+  }
+  const text = await request.text()
+  try {
+    return JSON.parse(text) as unknown
+  } catch (error) {
+    throw problems.malformedJson(error instanceof Error ? error.message : String(error))
+  }
+}
+
+/** Zod issues as field errors with dotted paths, prefixed where the schema checks a sub-object. */
+export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }))
+}
+
+/** Validates with a zod schema or throws a 400 naming every bad field. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  prefix = '',
+): z.output<S> {
+  const result = schema.safeParse(value)
+  if (!result.success) throw problems.invalidBody(toFieldErrors(result.error, prefix))
+  return result.data
+}
+
+/**
+ * Wraps a handler: resolves the sandbox from `x-sandbox-name`, turns thrown problems into problem
+ * responses, and, for writes, answers only once the change is durable.
+ */
+export function createRoute<C extends CollectionMap>(
+  db: Database<C>,
+  sandboxes: readonly string[],
+) {
+  return function route(
+    handler: (ctx: RouteContext<C>) => Response | Promise<Response>,
+  ): HttpResponseResolver {
+    return async ({ request, params }) => {
+      const requestId = crypto.randomUUID()
+      try {
+        const name = request.headers.get('x-sandbox-name')?.trim()
+        if (!name) throw problems.missingSandbox()
+        if (!sandboxes.includes(name)) throw problems.unknownSandbox(name)
+        const sandbox = await db.sandbox(name)
+        const response = await handler({
+          request,
+          url: new URL(request.url),
+          params: params as Record<string, string>,
+          sandbox,
+          requestId,
+        })
+        if (MUTATING.has(request.method)) await db.flush()
+        response.headers.set('x-request-id', requestId)
+        return response
+      } catch (error) {
+        if (error instanceof Problem) return problemResponse(error, requestId)
+        console.error('Unhandled backend error', error)
+        return problemResponse(
+          problems.internal(error instanceof Error ? error.message : String(error)),
+          requestId,
+        )
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { setupServer } from 'msw/node'
+import { createBackend, type BackendOptions } from './backend'
+import { ManualClock } from './lib/clock'
+import { MemoryPersistence } from './store/persistence'
+
+/** The moment tests start at, so seeded data and timestamps are the same on every run. */
+export const TEST_EPOCH = Date.UTC(2026, 10, 26, 9, 0, 0)
+
+/**
+ * The backend in Node, for integration tests: memory persistence, a manual clock, and requests
+ * answered through `msw/node` so code under test uses plain fetch.
+ */
+export function createNodeBackend(options: Partial<BackendOptions> = {}) {
+  const clock = options.clock ?? new ManualClock(TEST_EPOCH)
+  const backend = createBackend({ persistence: new MemoryPersistence(), ...options, clock })
+  const server = setupServer(...backend.handlers)
+  return { backend, server, clock }
+}

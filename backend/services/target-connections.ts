@@ -1,0 +1,127 @@
+import {
+  createSourceConnectionSchema,
+  createTargetConnectionSchema,
+  type Created,
+  type SourceConnection,
+  type TargetConnection,
+} from '../../src/contracts/flow-service'
+import { findDestination } from '../../src/contracts/destination-catalog'
+import { parseWith } from '../http/route'
+import { problems } from '../http/problem'
+import { getConnection } from './connections'
+import { newEntityMeta, touched, type ServiceContext } from './entity'
+import { findConnectionSpec } from './specs'
+import { applyJsonPatch, checkIfMatch } from './versioning'
+
+function validatedParams(specId: string, params: Record<string, unknown>) {
+  const target = findDestination(specId)?.target
+  if (!target) return params
+  return parseWith(target.schema, params, 'params')
+}
+
+function checkBaseConnection(ctx: ServiceContext, baseConnectionId: string, specId: string) {
+  const base = ctx.sandbox.collection('connections').get(baseConnectionId)
+  if (!base) {
+    throw problems.invalidBody([
+      { path: 'baseConnectionId', message: `No base connection '${baseConnectionId}' exists.` },
+    ])
+  }
+  if (base.connectionSpec.id !== specId) {
+    throw problems.invalidBody([
+      {
+        path: 'connectionSpec.id',
+        message: `The base connection uses connection spec '${base.connectionSpec.id}'.`,
+      },
+    ])
+  }
+}
+
+export function createTargetConnection(ctx: ServiceContext, body: unknown): Created {
+  const input = parseWith(createTargetConnectionSchema, body)
+  const spec = findConnectionSpec(input.connectionSpec.id)
+  if (!spec?.attributes.isDestination) {
+    throw problems.invalidSpec('destination connection spec', input.connectionSpec.id)
+  }
+  checkBaseConnection(ctx, input.baseConnectionId, input.connectionSpec.id)
+  const target: TargetConnection = {
+    ...newEntityMeta(ctx),
+    name: input.name,
+    description: input.description,
+    baseConnectionId: input.baseConnectionId,
+    connectionSpec: input.connectionSpec,
+    state: 'enabled',
+    data: input.data,
+    params: validatedParams(input.connectionSpec.id, input.params),
+  }
+  ctx.sandbox.collection('targetConnections').put(target)
+  return { id: target.id, etag: target.etag }
+}
+
+export function getTargetConnection(ctx: ServiceContext, id: string): TargetConnection {
+  const found = ctx.sandbox.collection('targetConnections').get(id)
+  if (!found) throw problems.notFound('target connection', id)
+  return found
+}
+
+const WRITABLE = /^\/(name|description|params(\/.*)?)$/
+
+/** JSON Patch on name, description and params, validated against the destination's target spec. */
+export function patchTargetConnection(
+  ctx: ServiceContext,
+  request: Request,
+  id: string,
+  body: unknown,
+): Created {
+  const current = getTargetConnection(ctx, id)
+  checkIfMatch(request, current)
+  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const checked = parseWith(createTargetConnectionSchema, result)
+  const next = touched(
+    {
+      ...current,
+      name: checked.name,
+      description: checked.description,
+      params: validatedParams(current.connectionSpec.id, checked.params),
+    },
+    ctx,
+  )
+  ctx.sandbox.collection('targetConnections').put(next)
+  return { id, etag: next.etag }
+}
+
+export function deleteTargetConnection(ctx: ServiceContext, id: string): void {
+  getTargetConnection(ctx, id)
+  const flows = ctx.sandbox
+    .collection('flows')
+    .all()
+    .filter((f) => f.targetConnectionIds.includes(id))
+    .map((f) => f.id)
+  if (flows.length) throw problems.targetConnectionInUse(id, flows)
+  ctx.sandbox.collection('targetConnections').delete(id)
+}
+
+export function createSourceConnection(ctx: ServiceContext, body: unknown): Created {
+  const input = parseWith(createSourceConnectionSchema, body)
+  const spec = findConnectionSpec(input.connectionSpec.id)
+  if (!spec?.attributes.isSource)
+    throw problems.invalidSpec('source connection spec', input.connectionSpec.id)
+  if (input.baseConnectionId) getConnection(ctx, input.baseConnectionId)
+  const source: SourceConnection = {
+    ...newEntityMeta(ctx),
+    name: input.name,
+    description: input.description,
+    ...(input.baseConnectionId ? { baseConnectionId: input.baseConnectionId } : {}),
+    connectionSpec: input.connectionSpec,
+    state: 'enabled',
+    data: input.data,
+    params: input.params,
+  }
+  ctx.sandbox.collection('sourceConnections').put(source)
+  return { id: source.id, etag: source.etag }
+}
+
+export function getSourceConnection(ctx: ServiceContext, id: string): SourceConnection {
+  const found = ctx.sandbox.collection('sourceConnections').get(id)
+  if (!found) throw problems.notFound('source connection', id)
+  return found
+}

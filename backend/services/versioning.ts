@@ -1,0 +1,72 @@
+import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch'
+import { jsonPatchSchema, type JsonPatchOperation } from '../../src/contracts/flow-service'
+import { parseWith } from '../http/route'
+import { problems } from '../http/problem'
+
+const unquote = (etag: string) =>
+  etag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1')
+
+/**
+ * Optimistic concurrency: `If-Match` is required and must name the current version. Clients may
+ * send the etag with or without its surrounding quotes.
+ */
+export function checkIfMatch(request: Request, current: { id: string; etag: string }): void {
+  const supplied = request.headers.get('if-match')
+  if (!supplied?.trim()) throw problems.missingIfMatch()
+  if (unquote(supplied) !== unquote(current.etag)) {
+    throw problems.versionMismatch(supplied, current.etag, current.id)
+  }
+}
+
+const READABLE_ERRORS: Record<string, string> = {
+  OPERATION_PATH_UNRESOLVABLE: 'the path does not exist',
+  OPERATION_PATH_CANNOT_ADD: 'the parent of the path does not exist',
+  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: 'the array index is not a number or "-"',
+  OPERATION_VALUE_OUT_OF_BOUNDS: 'the array index is past the end of the array',
+  OPERATION_VALUE_REQUIRED: 'the operation needs a value',
+  OPERATION_FROM_UNRESOLVABLE: 'the "from" path does not exist',
+  TEST_OPERATION_FAILED: 'the test operation failed',
+  OPERATION_PATH_INVALID: 'the path is not a JSON Pointer',
+}
+
+/** Validates a JSON Patch document (RFC 6902) and applies it to a copy of `doc`. */
+export function applyJsonPatch<T extends object>(
+  doc: T,
+  body: unknown,
+  isWritable: (pointer: string) => boolean,
+): { result: T; operations: JsonPatchOperation[] } {
+  const operations = parseWith(jsonPatchSchema, body)
+  operations.forEach((op, index) => {
+    for (const pointer of 'from' in op ? [op.path, op.from] : [op.path]) {
+      if (op.op !== 'test' && !isWritable(pointer)) {
+        throw problems.invalidPatch(
+          `Operation ${index} (${op.op} ${op.path}): '${pointer}' is read-only.`,
+          String(index),
+        )
+      }
+    }
+  })
+  try {
+    const { newDocument } = applyPatch(
+      structuredClone(doc),
+      structuredClone(operations) as Operation[],
+      true,
+      true,
+    )
+    return { result: newDocument, operations }
+  } catch (error) {
+    if (error instanceof JsonPatchError) {
+      const index = error.index ?? 0
+      const op = operations[index]
+      const why = READABLE_ERRORS[error.name] ?? error.message.split('\n')[0]
+      throw problems.invalidPatch(
+        `Operation ${index} (${op?.op ?? '?'} ${op?.path ?? '?'}) cannot be applied: ${why}.`,
+        String(index),
+      )
+    }
+    throw error
+  }
+}

@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query'
+import { connectionSpecSchema } from '../contracts/connection-spec'
+import { listSchema } from '../contracts/flow-service'
+import { FLOW_SERVICE, request } from './client'
+
+const connectionSpecList = listSchema(connectionSpecSchema)
+
+/** Every connection spec; the catalog shows the destinations among them. */
+export const connectionSpecsQuery = (sandbox: string) =>
+  queryOptions({
+    queryKey: ['connectionSpecs', { sandbox }],
+    queryFn: ({ signal }) =>
+      request(`${FLOW_SERVICE}/connectionSpecs`, { sandbox, schema: connectionSpecList, signal }),
+    staleTime: Infinity,
+    select: (data) => data.items,
+  })

@@ -1,0 +1,55 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createBrowserRouter, redirect } from 'react-router-dom'
+import { DEFAULT_SANDBOX, paths, SANDBOXES } from '../lib/paths'
+import { RouteError } from './route-error'
+import { Shell } from './shell'
+
+const isSandbox = (name: string | undefined) => SANDBOXES.some((s) => s.name === name)
+
+/** Every screen has a URL; route modules are loaded lazily so the first screen stays small. */
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter([
+    { path: '/', loader: () => redirect(paths.home(DEFAULT_SANDBOX)) },
+    {
+      path: '/:sandbox',
+      element: <Shell />,
+      errorElement: <RouteError />,
+      loader: ({ params }) => {
+        if (!isSandbox(params.sandbox)) throw new Response('Unknown sandbox', { status: 404 })
+        return null
+      },
+      children: [
+        { index: true, loader: ({ params }) => redirect(paths.home(params.sandbox!)) },
+        {
+          path: 'destinations',
+          lazy: () => import('./routes/destinations-workspace'),
+          children: [
+            {
+              index: true,
+              loader: ({ params }) => redirect(paths.destinations.catalog(params.sandbox!)),
+            },
+            { path: 'overview', lazy: () => import('./routes/destinations-overview') },
+            {
+              path: 'catalog',
+              lazy: async () => {
+                const route = await import('./routes/destinations-catalog')
+                return { Component: route.Component, loader: route.makeLoader(queryClient) }
+              },
+            },
+            { path: 'browse', lazy: () => import('./routes/destinations-browse') },
+            { path: 'accounts', lazy: () => import('./routes/destinations-accounts') },
+          ],
+        },
+        {
+          path: 'destinations/connect/:specId',
+          lazy: () => import('./routes/connect-destination'),
+        },
+        {
+          path: 'destinations/activate/:specId',
+          lazy: () => import('./routes/activate-destination'),
+        },
+        { path: '*', element: <RouteError notFound /> },
+      ],
+    },
+  ])
+}

@@ -1,0 +1,27 @@
+import { defaultTheme, Provider } from '@adobe/react-spectrum'
+import type { ReactNode } from 'react'
+import { useHref, useNavigate, type NavigateOptions } from 'react-router-dom'
+
+declare module '@adobe/react-spectrum' {
+  interface RouterConfig {
+    routerOptions: NavigateOptions
+  }
+}
+
+/** React Spectrum's provider, with its links and tabs navigating through React Router. */
+export function SpectrumProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate()
+  return (
+    <Provider
+      theme={defaultTheme}
+      colorScheme="light"
+      locale="en-US"
+      // React Spectrum calls useHref as a hook while rendering its links; it is passed, not called here.
+      // oxlint-disable-next-line react/rules-of-hooks
+      router={{ navigate: (to, options) => void navigate(to, options), useHref }}
+      minHeight="100vh"
+    >
+      {children}
+    </Provider>
+  )
+}

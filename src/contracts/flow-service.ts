@@ -1,0 +1,221 @@
+import { z } from 'zod'
+
+/** Request and response shapes of the Flow Service API, shared by the UI and the backend. */
+
+export const specRefSchema = z.object({
+  id: z.string().trim().min(1, 'Enter the spec id.'),
+  version: z.string().default('1.0'),
+})
+
+const nameSchema = z
+  .string({ error: 'Enter a name.' })
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(256, 'Use at most 256 characters.')
+const descriptionSchema = z.string().max(1024, 'Use at most 1,024 characters.').default('')
+
+/** Common metadata of every stored Flow Service entity. */
+export const entityMetaSchema = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  createdClient: z.string(),
+  updatedClient: z.string(),
+  sandboxId: z.string(),
+  sandboxName: z.string(),
+  imsOrgId: z.string(),
+  etag: z.string(),
+  version: z.string(),
+})
+
+// Base connections (accounts) -----------------------------------------------------------------
+
+export const authSchema = z.object({
+  specName: z.string({ error: 'Enter the auth spec name.' }).min(1, 'Enter the auth spec name.'),
+  params: z.record(z.string(), z.unknown()).default({}),
+})
+
+export const createConnectionSchema = z.object({
+  name: nameSchema,
+  description: descriptionSchema,
+  connectionSpec: specRefSchema,
+  auth: authSchema.optional(),
+})
+
+export const connectionSchema = entityMetaSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  connectionSpec: specRefSchema,
+  state: z.enum(['enabled', 'disabled']),
+  auth: authSchema.optional(),
+})
+
+// Target and source connections ---------------------------------------------------------------
+
+export const dataFormatSchema = z.object({ format: z.string().default('json') })
+
+export const createTargetConnectionSchema = z.object({
+  name: nameSchema,
+  description: descriptionSchema,
+  baseConnectionId: z.string({ error: 'Enter the base connection id.' }).min(1),
+  connectionSpec: specRefSchema,
+  data: dataFormatSchema.default({ format: 'json' }),
+  params: z.record(z.string(), z.unknown()).default({}),
+})
+
+export const targetConnectionSchema = entityMetaSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  baseConnectionId: z.string(),
+  connectionSpec: specRefSchema,
+  state: z.enum(['enabled', 'disabled']),
+  data: dataFormatSchema,
+  params: z.record(z.string(), z.unknown()),
+})
+
+export const createSourceConnectionSchema = z.object({
+  name: nameSchema,
+  description: descriptionSchema,
+  baseConnectionId: z.string().min(1).optional(),
+  connectionSpec: specRefSchema,
+  data: dataFormatSchema.default({ format: 'json' }),
+  params: z.record(z.string(), z.unknown()).default({}),
+})
+
+export const sourceConnectionSchema = entityMetaSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  baseConnectionId: z.string().optional(),
+  connectionSpec: specRefSchema,
+  state: z.enum(['enabled', 'disabled']),
+  data: dataFormatSchema,
+  params: z.record(z.string(), z.unknown()),
+})
+
+// Dataflows -----------------------------------------------------------------------------------
+
+export const profileSelectorSchema = z.object({
+  type: z.literal('JSON_PATH'),
+  value: z.object({
+    path: z.string().trim().min(1, 'Enter the attribute path.'),
+    operator: z.literal('EXISTS'),
+  }),
+})
+
+export const segmentSelectorSchema = z.object({
+  type: z.literal('PLATFORM_SEGMENT'),
+  value: z.object({
+    id: z.string().min(1, 'Enter the audience id.'),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    mappingCreatedAt: z.number().optional(),
+    mappingUpdatedAt: z.number().optional(),
+  }),
+})
+
+export const generalTransformSchema = z.object({
+  name: z.literal('GeneralTransform'),
+  params: z.object({
+    profileSelectors: z.object({ selectors: z.array(profileSelectorSchema) }),
+    segmentSelectors: z.object({ selectors: z.array(segmentSelectorSchema) }),
+  }),
+})
+
+export const emptyGeneralTransform = (): z.infer<typeof generalTransformSchema> => ({
+  name: 'GeneralTransform',
+  params: { profileSelectors: { selectors: [] }, segmentSelectors: { selectors: [] } },
+})
+
+export const flowStateSchema = z.enum(['enabled', 'disabled'])
+
+export const createFlowSchema = z.object({
+  name: nameSchema,
+  description: descriptionSchema,
+  flowSpec: specRefSchema,
+  sourceConnectionIds: z.array(z.string().min(1)).min(1, 'Add a source connection id.'),
+  targetConnectionIds: z.array(z.string().min(1)).min(1, 'Add a target connection id.'),
+  transformations: z.array(generalTransformSchema).length(1).default([emptyGeneralTransform()]),
+  state: flowStateSchema.default('enabled'),
+  marketingActions: z.array(z.string()).default([]),
+  alerts: z.array(z.string()).default([]),
+})
+
+/** The parts of a flow that JSON Patch may change; everything else is read-only. */
+export const mutableFlowSchema = createFlowSchema.pick({
+  name: true,
+  description: true,
+  transformations: true,
+  state: true,
+  marketingActions: true,
+  alerts: true,
+})
+
+export const flowSchema = entityMetaSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  flowSpec: specRefSchema,
+  state: flowStateSchema,
+  sourceConnectionIds: z.array(z.string()),
+  targetConnectionIds: z.array(z.string()),
+  transformations: z.array(generalTransformSchema),
+  marketingActions: z.array(z.string()),
+  alerts: z.array(z.string()),
+  inheritedAttributes: z.object({
+    properties: z.object({ isDestinationFlow: z.boolean() }),
+    sourceConnections: z.array(
+      z.object({ id: z.string(), connectionSpec: specRefSchema, baseConnection: z.unknown() }),
+    ),
+    targetConnections: z.array(
+      z.object({
+        id: z.string(),
+        connectionSpec: specRefSchema,
+        baseConnection: z.object({ id: z.string(), connectionSpec: specRefSchema }).nullable(),
+      }),
+    ),
+  }),
+  runs: z.string(),
+  lastOperation: z.object({
+    started: z.number(),
+    updated: z.number(),
+    operation: z.enum(['create', 'update']),
+    status: z.object({ value: z.enum(['completed', 'failed']) }),
+  }),
+})
+
+export const jsonPatchOperationSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal('replace'), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal('remove'), path: z.string() }),
+  z.object({ op: z.literal('move'), from: z.string(), path: z.string() }),
+  z.object({ op: z.literal('copy'), from: z.string(), path: z.string() }),
+  z.object({ op: z.literal('test'), path: z.string(), value: z.unknown() }),
+])
+export const jsonPatchSchema = z
+  .array(jsonPatchOperationSchema)
+  .min(1, 'Send at least one operation.')
+
+export const createdSchema = z.object({ id: z.string(), etag: z.string() })
+
+export const listSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    _links: z.object({ next: z.object({ href: z.string() }) }).optional(),
+  })
+
+export type SpecRef = z.infer<typeof specRefSchema>
+export type EntityMeta = z.infer<typeof entityMetaSchema>
+export type CreateConnection = z.input<typeof createConnectionSchema>
+export type Connection = z.infer<typeof connectionSchema>
+export type CreateTargetConnection = z.input<typeof createTargetConnectionSchema>
+export type TargetConnection = z.infer<typeof targetConnectionSchema>
+export type CreateSourceConnection = z.input<typeof createSourceConnectionSchema>
+export type SourceConnection = z.infer<typeof sourceConnectionSchema>
+export type ProfileSelector = z.infer<typeof profileSelectorSchema>
+export type SegmentSelector = z.infer<typeof segmentSelectorSchema>
+export type GeneralTransform = z.infer<typeof generalTransformSchema>
+export type CreateFlow = z.input<typeof createFlowSchema>
+export type Flow = z.infer<typeof flowSchema>
+export type JsonPatchOperation = z.infer<typeof jsonPatchOperationSchema>
+export type Created = z.infer<typeof createdSchema>
