@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [react()],
   build: {
+    outDir: process.env.VITE_OUT_DIR ?? 'dist',
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
   },

@@ -1,10 +1,14 @@
 import type { RequestHandler } from 'msw'
 import { demoHandlers } from './api/demo'
+import { demoHostHandlers } from './api/demo-hosts'
 import { flowServiceHandlers } from './api/flow-service'
+import { schemaRegistryHandlers } from './api/schema-registry'
 import { segmentationHandlers } from './api/segmentation'
 import { createRoute } from './http/route'
 import { systemClock, type Clock } from './lib/clock'
 import { SANDBOXES, type Collections } from './model'
+import { createOutbound, type InAppService, type Outbound } from './receiver/outbound'
+import { TokenServer } from './receiver/token-server'
 import { seedSandbox, isSeeded, type SeedOptions } from './seed/seed'
 import { FlowEvents } from './services/flow-events'
 import { Database } from './store/database'
@@ -20,6 +24,9 @@ export interface Backend {
   db: Database<Collections>
   clock: Clock
   events: FlowEvents
+  tokenServer: TokenServer
+  /** Sends a request out: to the in-app demo services, or to the network. */
+  outbound: Outbound
   handlers: RequestHandler[]
   close(): void
 }
@@ -33,10 +40,20 @@ export function createBackend({ persistence, clock = systemClock, seed }: Backen
   })
   const route = createRoute(db, SANDBOXES)
   const events = new FlowEvents()
-  const handlers = [
-    ...flowServiceHandlers(route, clock, events),
-    ...segmentationHandlers(route),
-    ...demoHandlers(route, db, clock),
+  const tokenServer = new TokenServer(clock)
+  const inApp: InAppService[] = [
+    (request) =>
+      request.host === 'auth.example' && request.path === '/oauth/token'
+        ? tokenServer.handle(request)
+        : null,
   ]
-  return { db, clock, events, handlers, close: () => db.close() }
+  const outbound = createOutbound(inApp)
+  const handlers = [
+    ...flowServiceHandlers(route, { clock, events, outbound }),
+    ...segmentationHandlers(route),
+    ...schemaRegistryHandlers(route),
+    ...demoHandlers(route, db, clock),
+    ...demoHostHandlers(inApp),
+  ]
+  return { db, clock, events, tokenServer, outbound, handlers, close: () => db.close() }
 }

@@ -30,6 +30,8 @@ import {
   patchTargetConnection,
 } from '../services/target-connections'
 import type { FlowEvents } from '../services/flow-events'
+import { checkCredentials } from '../services/credentials'
+import type { Outbound } from '../receiver/outbound'
 
 export const FLOW_SERVICE = '*/data/foundation/flowservice'
 
@@ -40,7 +42,13 @@ const created = (body: { id: string; etag: string }) => json(body, 201)
 const noContent = () => new Response(null, { status: 204 })
 
 /** The Flow Service endpoints (DESIGN.md section 5): thin handlers over the services. */
-export function flowServiceHandlers(route: Route, clock: Clock, events: FlowEvents) {
+export interface FlowServiceDeps {
+  clock: Clock
+  events: FlowEvents
+  outbound: Outbound
+}
+
+export function flowServiceHandlers(route: Route, { clock, events, outbound }: FlowServiceDeps) {
   const base = FLOW_SERVICE
   return [
     http.get(
@@ -53,6 +61,13 @@ export function flowServiceHandlers(route: Route, clock: Clock, events: FlowEven
         const spec = findConnectionSpec(params.id)
         if (!spec) throw problems.notFound('connection spec', params.id)
         return json({ items: [spec] })
+      }),
+    ),
+    http.post(
+      `${base}/connectionSpecs/:id/test`,
+      route(async ({ request, params }) => {
+        if (!findConnectionSpec(params.id)) throw problems.notFound('connection spec', params.id)
+        return json(await checkCredentials({ clock, outbound }, params.id, await readJson(request)))
       }),
     ),
     http.get(

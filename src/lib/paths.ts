@@ -6,8 +6,17 @@ export const paths = {
     catalog: (sandbox: string) => `/${sandbox}/destinations/catalog`,
     browse: (sandbox: string) => `/${sandbox}/destinations/browse`,
     accounts: (sandbox: string) => `/${sandbox}/destinations/accounts`,
-    connect: (sandbox: string, specId: string) => `/${sandbox}/destinations/connect/${specId}`,
+    /** The connect wizard; `step` is one of its step slugs (the first when omitted). */
+    connect: (sandbox: string, specId: string, step?: string) =>
+      `/${sandbox}/destinations/connect/${specId}${step ? `/${step}` : ''}`,
+    /** Catalog "Activate audiences": pick which existing destination of a spec to activate. */
     activate: (sandbox: string, specId: string) => `/${sandbox}/destinations/activate/${specId}`,
+    /** The destination details page of a dataflow; `tab` is runs, activation or exports. */
+    details: (sandbox: string, flowId: string, tab?: string) =>
+      `/${sandbox}/destinations/browse/${flowId}${tab ? `/${tab}` : ''}`,
+    /** The activation wizard of a dataflow; `step` is one of its step slugs. */
+    activation: (sandbox: string, flowId: string, step?: string) =>
+      `/${sandbox}/destinations/browse/${flowId}/activate${step ? `/${step}` : ''}`,
   },
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { XdmValue } from '../../../src/contracts/profile'
 import { generateProfiles } from './profiles'
-import { findField, leafPaths, unionSchema, type SchemaField } from './union-schema'
+import type { SchemaField } from '../../../src/contracts/schema'
+import { findField, leafPaths, unionSchema } from './union-schema'
 
 const walk = (fields: SchemaField[]): SchemaField[] =>
   fields.flatMap((field) => [field, ...walk(field.children ?? [])])

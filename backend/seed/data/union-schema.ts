@@ -3,24 +3,7 @@
  * picker (Select field). Standard XDM field groups plus the demo's own attributes.
  */
 
-/** The type of a schema field, as the picker shows it. */
-export type SchemaFieldType =
-  'object' | 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'array'
-
-/** The type of the items of an array field. */
-export type SchemaItemType = Exclude<SchemaFieldType, 'object' | 'array'>
-
-/** One field of the union schema; objects have `children`, arrays an `itemType`. */
-export interface SchemaField {
-  name: string
-  /** Dotted path from the profile root, as used by mappings and PQL (`person.name.firstName`). */
-  path: string
-  type: SchemaFieldType
-  title: string
-  description: string
-  children?: SchemaField[]
-  itemType?: SchemaItemType
-}
+import type { SchemaField, SchemaItemType } from '../../../src/contracts/schema'
 
 type FieldSpec = Omit<SchemaField, 'path' | 'children'> & { children?: FieldSpec[] }
 

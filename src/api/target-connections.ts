@@ -1,0 +1,57 @@
+import { queryOptions } from '@tanstack/react-query'
+import { z } from 'zod'
+import {
+  createdSchema,
+  listSchema,
+  targetConnectionSchema,
+  type CreateTargetConnection,
+  type JsonPatchOperation,
+} from '../contracts/flow-service'
+import { FLOW_SERVICE, request } from './client'
+
+const list = listSchema(targetConnectionSchema)
+
+export const targetConnectionsQuery = (sandbox: string) =>
+  queryOptions({
+    queryKey: ['targetConnections', { sandbox }],
+    queryFn: ({ signal }) =>
+      request(`${FLOW_SERVICE}/targetConnections`, { sandbox, schema: list, signal }),
+    select: (data) => data.items,
+  })
+
+export const targetConnectionQuery = (sandbox: string, id: string) =>
+  queryOptions({
+    queryKey: ['targetConnections', { sandbox, id }],
+    queryFn: ({ signal }) =>
+      request(`${FLOW_SERVICE}/targetConnections/${id}`, { sandbox, schema: list, signal }),
+    select: (data) => data.items[0],
+  })
+
+export const createTargetConnection = (sandbox: string, body: CreateTargetConnection) =>
+  request(`${FLOW_SERVICE}/targetConnections`, {
+    sandbox,
+    method: 'POST',
+    body,
+    schema: createdSchema,
+  })
+
+export const patchTargetConnection = (
+  sandbox: string,
+  id: string,
+  etag: string,
+  operations: JsonPatchOperation[],
+) =>
+  request(`${FLOW_SERVICE}/targetConnections/${id}`, {
+    sandbox,
+    method: 'PATCH',
+    body: operations,
+    headers: { 'if-match': etag },
+    schema: createdSchema,
+  })
+
+export const deleteTargetConnection = (sandbox: string, id: string) =>
+  request(`${FLOW_SERVICE}/targetConnections/${id}`, {
+    sandbox,
+    method: 'DELETE',
+    schema: z.null(),
+  })
