@@ -25,7 +25,10 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
-          setupFiles: ['src/testing/setup-dom.ts'],
+          setupFiles: ['src/testing/setup-dom.ts', 'backend/testing/dom-backend.ts'],
+          server: {
+            deps: { inline: [/@adobe\/react-spectrum/, /@react-spectrum\//, /@spectrum-icons\//] },
+          },
         },
       },
     ],

@@ -1,0 +1,85 @@
+import { Divider, Flex, Heading, View } from '@adobe/react-spectrum'
+import type { ReactNode } from 'react'
+import './wizard-frame.css'
+
+export interface WizardStep {
+  /** The step's URL slug. */
+  id: string
+  label: string
+}
+
+interface WizardFrameProps {
+  /** The workflow's title, e.g. "Configure new destination" or "Activate destination". */
+  title: string
+  /** What the workflow is about, shown under the title (a destination name and logo). */
+  subject?: ReactNode
+  steps: readonly WizardStep[]
+  current: string
+  /** Steps the user may jump back to by clicking them in the step list. */
+  onStepSelect?: (id: string) => void
+  canSelect?: (id: string) => boolean
+  /** The buttons of the bottom bar (Cancel, Back, Next, Finish, ...). */
+  actions: ReactNode
+  children: ReactNode
+}
+
+/**
+ * The frame of AEP's workflows: a header with the title and the step actions, the list of steps
+ * on the left (done, current, to do), and the current step's content.
+ */
+export function WizardFrame({
+  title,
+  subject,
+  steps,
+  current,
+  onStepSelect,
+  canSelect = () => false,
+  actions,
+  children,
+}: WizardFrameProps) {
+  const currentIndex = steps.findIndex((s) => s.id === current)
+  return (
+    <section className="wizard" aria-labelledby="wizard-title">
+      <Flex alignItems="center" justifyContent="space-between" gap="size-200" wrap>
+        <Flex direction="column" gap="size-50">
+          <Heading level={1} id="wizard-title" margin={0} UNSAFE_style={{ fontSize: 24 }}>
+            {title}
+          </Heading>
+          {subject}
+        </Flex>
+        <Flex gap="size-150" alignItems="center">
+          {actions}
+        </Flex>
+      </Flex>
+      <Divider size="S" marginY="size-200" />
+      <div className="wizard-body">
+        <nav aria-label="Workflow steps">
+          <ol className="wizard-steps">
+            {steps.map((step, index) => {
+              const state =
+                index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'todo'
+              const selectable = state !== 'current' && canSelect(step.id) && onStepSelect
+              return (
+                <li key={step.id} data-state={state}>
+                  <span className="wizard-step-marker" aria-hidden="true">
+                    {state === 'done' ? '✓' : index + 1}
+                  </span>
+                  {selectable ? (
+                    <button type="button" onClick={() => onStepSelect(step.id)}>
+                      {step.label}
+                    </button>
+                  ) : (
+                    <span aria-current={state === 'current' ? 'step' : undefined}>
+                      {step.label}
+                    </span>
+                  )}
+                </li>
+              )
+            })}
+          </ol>
+        </nav>
+        <View UNSAFE_className="wizard-content">{children}</View>
+      </div>
+    </section>
+  )
+}
