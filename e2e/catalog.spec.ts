@@ -114,11 +114,11 @@ test('Reset demo data restores the seed of the current sandbox', async ({ page }
   expect(dev.body.items).toHaveLength(1)
 })
 
-test('the other Destinations tabs say honestly that they are not built yet', async ({ page }) => {
+test('the Browse and Accounts tabs open at their own URLs', async ({ page }) => {
   await openConsole(page, '/prod/destinations/catalog')
   await page.getByRole('tab', { name: 'Browse' }).click()
   await expect(page).toHaveURL(/\/prod\/destinations\/browse$/)
-  await expect(page.getByRole('heading', { name: 'Browse is not available yet' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'No destinations yet' })).toBeVisible()
   await page.getByRole('tab', { name: 'Accounts' }).click()
   await expect(page).toHaveURL(/\/prod\/destinations\/accounts$/)
 })

@@ -1,35 +1,25 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import {
+  segmentDefinitionListSchema,
+  segmentDefinitionPath,
+  segmentDefinitionSchema,
+  SEGMENT_DEFINITIONS_PATH,
+  type CreateSegmentDefinition,
+} from '../contracts/engine/segment-definitions'
 import { request } from './client'
 
-export const SEGMENT_DEFINITIONS = '/data/core/ups/segment/definitions'
-
-export const segmentDefinitionSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  expression: z.object({ type: z.string(), format: z.string(), value: z.string() }),
-  mergePolicyId: z.string(),
-  origin: z.string(),
-  lifecycleState: z.string(),
-  creationTime: z.number(),
-  updateTime: z.number(),
-  metrics: z.object({ data: z.object({ totalProfiles: z.number() }) }),
-})
-
-const listSchema = z.object({
-  segments: z.array(segmentDefinitionSchema),
-  page: z.object({ totalCount: z.number() }),
-})
-
-export type SegmentDefinition = z.infer<typeof segmentDefinitionSchema>
+export type { SegmentDefinition } from '../contracts/engine/segment-definitions'
 
 /** Every audience of the sandbox with its PQL and current profile count. */
 export const audiencesQuery = (sandbox: string) =>
   queryOptions({
     queryKey: ['audiences', { sandbox }],
     queryFn: ({ signal }) =>
-      request(`${SEGMENT_DEFINITIONS}?limit=100`, { sandbox, schema: listSchema, signal }),
+      request(`${SEGMENT_DEFINITIONS_PATH}?limit=100`, {
+        sandbox,
+        schema: segmentDefinitionListSchema,
+        signal,
+      }),
     select: (data) => data.segments,
   })
 
@@ -37,5 +27,14 @@ export const audienceQuery = (sandbox: string, id: string) =>
   queryOptions({
     queryKey: ['audiences', { sandbox, id }],
     queryFn: ({ signal }) =>
-      request(`${SEGMENT_DEFINITIONS}/${id}`, { sandbox, schema: segmentDefinitionSchema, signal }),
+      request(segmentDefinitionPath(id), { sandbox, schema: segmentDefinitionSchema, signal }),
+  })
+
+/** Creates an audience from a PQL expression; the backend evaluates every profile at once. */
+export const createAudience = (sandbox: string, body: CreateSegmentDefinition) =>
+  request(SEGMENT_DEFINITIONS_PATH, {
+    sandbox,
+    method: 'POST',
+    schema: segmentDefinitionSchema,
+    body,
   })

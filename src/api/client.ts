@@ -22,7 +22,7 @@ export const FLOW_SERVICE = '/data/foundation/flowservice'
 
 export interface RequestOptions<S extends z.ZodType> {
   sandbox: string
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   headers?: Record<string, string>
   schema: S

@@ -36,17 +36,49 @@ export function createRouter(queryClient: QueryClient) {
                 return { Component: route.Component, loader: route.makeLoader(queryClient) }
               },
             },
-            { path: 'browse', lazy: () => import('./routes/destinations-browse') },
-            { path: 'accounts', lazy: () => import('./routes/destinations-accounts') },
+            {
+              path: 'browse',
+              lazy: async () => {
+                const route = await import('./routes/destinations-browse')
+                return { Component: route.Component, loader: route.makeLoader(queryClient) }
+              },
+            },
+            {
+              path: 'accounts',
+              lazy: async () => {
+                const route = await import('./routes/destinations-accounts')
+                return { Component: route.Component, loader: route.makeLoader(queryClient) }
+              },
+            },
           ],
         },
         {
-          path: 'destinations/connect/:specId',
-          lazy: () => import('./routes/connect-destination'),
+          path: 'destinations/connect/:specId/:step?',
+          lazy: async () => {
+            const route = await import('./routes/connect-destination')
+            return { Component: route.Component, loader: route.makeLoader(queryClient) }
+          },
         },
         {
           path: 'destinations/activate/:specId',
-          lazy: () => import('./routes/activate-destination'),
+          lazy: async () => {
+            const route = await import('./routes/activate-destination')
+            return { Component: route.Component, loader: route.makeLoader(queryClient) }
+          },
+        },
+        {
+          path: 'destinations/browse/:flowId/activate/:step?',
+          lazy: async () => {
+            const route = await import('./routes/activation-wizard')
+            return { Component: route.Component, loader: route.makeLoader(queryClient) }
+          },
+        },
+        {
+          path: 'destinations/browse/:flowId/:tab?',
+          lazy: async () => {
+            const route = await import('./routes/destination-details')
+            return { Component: route.Component, loader: route.makeLoader(queryClient) }
+          },
         },
         { path: '*', element: <RouteError notFound /> },
       ],

@@ -152,6 +152,19 @@ export const mutableFlowSchema = createFlowSchema.pick({
   alerts: true,
 })
 
+/**
+ * The latest hourly run of a destination dataflow, as AEP lists it on flows (`GET /flows`):
+ * `inProgress` for the current hour or while messages wait for a retry (docs/engine.md).
+ */
+export const lastRunDetailsSchema = z.object({
+  id: z.string(),
+  state: z.enum(['inProgress', 'success', 'failed']),
+  startedAtUTC: z.number(),
+  completedAtUTC: z.number().optional(),
+  /** (activated + excluded) / received in that run; null when it received nothing. */
+  activationRate: z.number().nullable(),
+})
+
 export const flowSchema = entityMetaSchema.extend({
   name: z.string(),
   description: z.string(),
@@ -176,6 +189,8 @@ export const flowSchema = entityMetaSchema.extend({
     ),
   }),
   runs: z.string(),
+  /** Destination dataflows only. */
+  lastRunDetails: lastRunDetailsSchema.optional(),
   lastOperation: z.object({
     started: z.number(),
     updated: z.number(),
@@ -217,5 +232,6 @@ export type SegmentSelector = z.infer<typeof segmentSelectorSchema>
 export type GeneralTransform = z.infer<typeof generalTransformSchema>
 export type CreateFlow = z.input<typeof createFlowSchema>
 export type Flow = z.infer<typeof flowSchema>
+export type LastRunDetails = z.infer<typeof lastRunDetailsSchema>
 export type JsonPatchOperation = z.infer<typeof jsonPatchOperationSchema>
 export type Created = z.infer<typeof createdSchema>

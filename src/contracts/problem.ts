@@ -6,7 +6,16 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.number(),
   report: z.object({ 'detailed-message': z.string(), 'request-id': z.string() }).partial(),
-  errorDetails: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errorDetails: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        /** For a PQL syntax error: the 0-based offset into the expression. */
+        position: z.number().optional(),
+      }),
+    )
+    .optional(),
 })
 
 export type ProblemBody = z.infer<typeof problemSchema>

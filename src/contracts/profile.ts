@@ -24,7 +24,8 @@ export const xdmObjectSchema: z.ZodType<XdmObject> = z.record(
   z.string(),
   z.lazy(() => xdmValueSchema),
 )
-const xdmValueSchema: z.ZodType<XdmValue> = z.union([
+/** One XDM attribute value: a string, number, boolean, null, array or nested object. */
+export const xdmValueSchema: z.ZodType<XdmValue> = z.union([
   z.string(),
   z.number(),
   z.boolean(),

@@ -1,6 +1,9 @@
 /** Every URL of the console, built in one place. */
 export const paths = {
   home: (sandbox: string) => `/${sandbox}/destinations`,
+  audiences: (sandbox: string) => `/${sandbox}/audiences`,
+  profiles: (sandbox: string) => `/${sandbox}/profiles`,
+  profile: (sandbox: string, id: string) => `/${sandbox}/profiles/${id}`,
   destinations: {
     overview: (sandbox: string) => `/${sandbox}/destinations/overview`,
     catalog: (sandbox: string) => `/${sandbox}/destinations/catalog`,

@@ -1,15 +1,21 @@
-import { Link } from '@adobe/react-spectrum'
-import { useParams } from 'react-router-dom'
-import { EmptyState } from '../../components/empty-state'
-import { paths } from '../../lib/paths'
+import type { QueryClient } from '@tanstack/react-query'
+import { useParams, type LoaderFunctionArgs } from 'react-router-dom'
+import { connectionSpecsQuery } from '../../api/connection-specs'
+import { connectionsQuery } from '../../api/connections'
+import { flowsQuery } from '../../api/flows'
+import { PickDestinationPage } from '../../features/activate/pick-destination-page'
+
+export const makeLoader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    const sandbox = params.sandbox!
+    void queryClient.prefetchQuery(flowsQuery(sandbox))
+    void queryClient.prefetchQuery(connectionSpecsQuery(sandbox))
+    void queryClient.prefetchQuery(connectionsQuery(sandbox, params.specId))
+    return null
+  }
 
 export function Component() {
-  const sandbox = useParams().sandbox!
-  return (
-    <EmptyState title="The activation workflow is not available yet">
-      Activating audiences from the console arrives with the activation wizard. Until then, activate
-      audiences by patching the dataflow through the Flow Service API.{' '}
-      <Link href={paths.destinations.catalog(sandbox)}>Back to the catalog</Link>
-    </EmptyState>
-  )
+  const { sandbox, specId } = useParams()
+  return <PickDestinationPage sandbox={sandbox!} specId={specId!} />
 }

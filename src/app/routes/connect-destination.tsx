@@ -1,15 +1,20 @@
-import { Link } from '@adobe/react-spectrum'
-import { useParams } from 'react-router-dom'
-import { EmptyState } from '../../components/empty-state'
-import { paths } from '../../lib/paths'
+import type { QueryClient } from '@tanstack/react-query'
+import { useParams, type LoaderFunctionArgs } from 'react-router-dom'
+import { connectionSpecsQuery } from '../../api/connection-specs'
+import { connectionsQuery } from '../../api/connections'
+import { ConnectWizard } from '../../features/connect/connect-wizard'
 
+export const makeLoader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    const sandbox = params.sandbox!
+    void queryClient.prefetchQuery(connectionSpecsQuery(sandbox))
+    void queryClient.prefetchQuery(connectionsQuery(sandbox, params.specId))
+    return null
+  }
+
+/** `destinations/connect/:specId/:step?`: the connect wizard, one URL per step. */
 export function Component() {
-  const sandbox = useParams().sandbox!
-  return (
-    <EmptyState title="The connect workflow is not available yet">
-      Connecting a destination from the console arrives with the connect wizard. Until then, create
-      connections through the Flow Service API.{' '}
-      <Link href={paths.destinations.catalog(sandbox)}>Back to the catalog</Link>
-    </EmptyState>
-  )
+  const { sandbox, specId, step } = useParams()
+  return <ConnectWizard sandbox={sandbox!} specId={specId!} step={step} />
 }

@@ -1,10 +1,18 @@
-import { EmptyState } from '../../components/empty-state'
+import type { QueryClient } from '@tanstack/react-query'
+import type { LoaderFunctionArgs } from 'react-router-dom'
+import { connectionSpecsQuery } from '../../api/connection-specs'
+import { flowsQuery } from '../../api/flows'
+import { BrowsePage } from '../../features/browse/browse-page'
+
+export const makeLoader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    const sandbox = params.sandbox!
+    void queryClient.prefetchQuery(flowsQuery(sandbox))
+    void queryClient.prefetchQuery(connectionSpecsQuery(sandbox))
+    return null
+  }
 
 export function Component() {
-  return (
-    <EmptyState title="Browse is not available yet">
-      Browse will list your destination dataflows once the activation workflow is part of this
-      console.
-    </EmptyState>
-  )
+  return <BrowsePage />
 }

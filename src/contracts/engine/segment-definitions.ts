@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { audienceOriginSchema, lifecycleStatusSchema, MERGE_POLICIES } from '../audience'
+
+/** The Segmentation Service's segment definitions (audiences). */
+export const SEGMENT_DEFINITIONS_PATH = '/data/core/ups/segment/definitions'
+export const segmentDefinitionPath = (id: string) => `${SEGMENT_DEFINITIONS_PATH}/${id}`
+
+const mergePolicyIds = [MERGE_POLICIES.default.id, MERGE_POLICIES.loyalty.id] as const
+
+/**
+ * Creates an audience (`POST /data/core/ups/segment/definitions`). The PQL is parsed on create: a
+ * syntax error answers 400 with `errorDetails[0].path` `expression.value`, its message naming the
+ * position, and `position` (0-based). Every profile is evaluated against the new audience.
+ */
+export const createSegmentDefinitionSchema = z.object({
+  name: z
+    .string({ error: 'Enter a name.' })
+    .trim()
+    .min(1, 'Enter a name.')
+    .max(256, 'Use at most 256 characters.'),
+  description: z.string().max(1024, 'Use at most 1,024 characters.').default(''),
+  expression: z.object({
+    type: z.literal('PQL').default('PQL'),
+    format: z.literal('pql/text').default('pql/text'),
+    value: z.string({ error: 'Enter a PQL expression.' }).trim().min(1, 'Enter a PQL expression.'),
+  }),
+  mergePolicyId: z
+    .enum(mergePolicyIds, { error: 'Select a merge policy.' })
+    .default(MERGE_POLICIES.default.id),
+  schema: z.object({ name: z.literal('_xdm.context.profile') }).optional(),
+})
+
+/** A segment definition as the Segmentation Service returns it, with the demo's extras. */
+export const segmentDefinitionSchema = z.object({
+  id: z.string(),
+  schema: z.object({ name: z.string() }),
+  ttlInDays: z.number(),
+  profileInstanceId: z.string(),
+  imsOrgId: z.string(),
+  sandbox: z.object({
+    sandboxId: z.string(),
+    sandboxName: z.string(),
+    type: z.string(),
+    default: z.boolean(),
+  }),
+  name: z.string(),
+  description: z.string(),
+  expression: z.object({ type: z.string(), format: z.string(), value: z.string() }),
+  mergePolicyId: z.string(),
+  evaluationInfo: z.object({
+    batch: z.object({ enabled: z.boolean() }),
+    continuous: z.object({ enabled: z.boolean() }),
+    synchronous: z.object({ enabled: z.boolean() }),
+  }),
+  origin: audienceOriginSchema,
+  lifecycleState: lifecycleStatusSchema,
+  creationTime: z.number(),
+  updateEpoch: z.number(),
+  updateTime: z.number(),
+  /** The number of profiles realized in the audience now. */
+  metrics: z.object({ data: z.object({ totalProfiles: z.number().int() }) }),
+})
+
+export const segmentDefinitionListSchema = z.object({
+  segments: z.array(segmentDefinitionSchema),
+  page: z.object({
+    totalCount: z.number().int(),
+    totalPages: z.number().int(),
+    sortField: z.string(),
+    sort: z.string(),
+    pageSize: z.number().int(),
+    limit: z.number().int(),
+  }),
+  link: z.object({}).loose(),
+})
+
+export type CreateSegmentDefinition = z.input<typeof createSegmentDefinitionSchema>
+export type SegmentDefinition = z.infer<typeof segmentDefinitionSchema>
+export type SegmentDefinitionList = z.infer<typeof segmentDefinitionListSchema>

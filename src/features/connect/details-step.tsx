@@ -1,0 +1,71 @@
+import { Flex, Heading, Text, TextArea, TextField } from '@adobe/react-spectrum'
+import { Controller, useFormContext, useWatch } from 'react-hook-form'
+import { FieldMessages } from '../../components/spec-form/field-messages'
+import { SpecFields } from '../../components/spec-form/spec-fields'
+import type { ConnectionSpec } from '../../contracts/connection-spec'
+import type { HttpApiAuth } from '../../contracts/destinations/auth'
+import type { ConnectDraft } from './draft'
+import { RequestPreviewPanel } from './request-preview-panel'
+
+interface DetailsStepProps {
+  spec: ConnectionSpec
+  /** The account's authentication, for the request preview; null when there is no preview. */
+  previewAuth: HttpApiAuth | null
+}
+
+/** Step 2: the destination's name and description and its target spec's fields. */
+export function DetailsStep({ spec, previewAuth }: DetailsStepProps) {
+  const { control } = useFormContext<ConnectDraft>()
+  const params = useWatch({ control, name: 'details.params' })
+  const target = spec.targetSpec?.spec
+  const titles = Object.fromEntries(
+    Object.entries(target?.properties ?? {}).map(([key, property]) => [key, property.title ?? key]),
+  )
+  return (
+    <Flex direction="column" gap="size-250">
+      <Heading level={2} margin={0}>
+        Destination details
+      </Heading>
+      <Text>An asterisk next to a field indicates that the field is required.</Text>
+      <div className="connect-form">
+        <Controller
+          control={control}
+          name="details.name"
+          render={({ field, fieldState }) => (
+            <TextField
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              label="Name"
+              isRequired
+              width="100%"
+              validationState={fieldState.invalid ? 'invalid' : undefined}
+              errorMessage={<FieldMessages error={fieldState.error} />}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="details.description"
+          render={({ field, fieldState }) => (
+            <TextArea
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              label="Description"
+              width="100%"
+              validationState={fieldState.invalid ? 'invalid' : undefined}
+              errorMessage={<FieldMessages error={fieldState.error} />}
+            />
+          )}
+        />
+        {target && <SpecFields schema={target} control={control} name="details.params" />}
+      </div>
+      {previewAuth && <RequestPreviewPanel params={params} auth={previewAuth} titles={titles} />}
+    </Flex>
+  )
+}
