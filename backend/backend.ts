@@ -1,13 +1,20 @@
 import type { RequestHandler } from 'msw'
 import { demoHandlers } from './api/demo'
+import { demoBenchHandlers } from './api/demo-bench'
 import { demoHostHandlers } from './api/demo-hosts'
+import { demoReceiverHandlers } from './api/demo-receiver'
+import { engineRoute } from './api/engine-route'
+import { exportHandlers } from './api/exports'
 import { flowServiceHandlers } from './api/flow-service'
+import { profileHandlers } from './api/profiles'
 import { schemaRegistryHandlers } from './api/schema-registry'
 import { segmentationHandlers } from './api/segmentation'
+import { Engine } from './engine/engine'
 import { createRoute } from './http/route'
-import { systemClock, type Clock } from './lib/clock'
+import { systemClock, type Scheduler } from './lib/clock'
 import { SANDBOXES, type Collections } from './model'
-import { createOutbound, type InAppService, type Outbound } from './receiver/outbound'
+import { createDemoServices } from './receiver/demo-services'
+import { createOutbound, type Outbound } from './receiver/outbound'
 import { TokenServer } from './receiver/token-server'
 import { seedSandbox, isSeeded, type SeedOptions } from './seed/seed'
 import { FlowEvents } from './services/flow-events'
@@ -16,44 +23,72 @@ import type { Persistence } from './store/persistence'
 
 export interface BackendOptions {
   persistence: Persistence
-  clock?: Clock
+  /** Time and timers: retries, the live stream and generated traffic run on it. */
+  clock?: Scheduler
   seed?: Omit<SeedOptions, 'clock'>
+  /** Uniform in [0, 1), for the retry jitter. */
+  random?: () => number
 }
 
 export interface Backend {
   db: Database<Collections>
-  clock: Clock
+  clock: Scheduler
   events: FlowEvents
   tokenServer: TokenServer
   /** Sends a request out: to the in-app demo services, or to the network. */
   outbound: Outbound
+  /** The execution engine: export decisions, deliveries, the live stream. */
+  engine: Engine
   handlers: RequestHandler[]
+  /** Stops the engine's timers and work and closes the store, without a last flush. */
   close(): void
 }
 
-/** Wires the store, the services and the HTTP handlers; the same in the browser and in Node. */
-export function createBackend({ persistence, clock = systemClock, seed }: BackendOptions): Backend {
+/** Wires the store, the engine, the services and the HTTP handlers; the same in the browser and in Node. */
+export function createBackend({
+  persistence,
+  clock = systemClock,
+  seed,
+  random,
+}: BackendOptions): Backend {
+  const tokenServer = new TokenServer(clock)
+  const outbound = createOutbound(
+    createDemoServices({ tokenServer, logs: (sandbox) => engine.forSandbox(sandbox).receiver }),
+    clock,
+  )
+  const engine = new Engine({ clock, outbound, random })
   const db = new Database<Collections>({
     persistence,
     seed: (sandbox) => seedSandbox(sandbox, { clock, ...seed }),
     isSeeded,
+    onLoad: (sandbox) => engine.load(sandbox),
   })
   const route = createRoute(db, SANDBOXES)
+  const withEngine = engineRoute(route, engine, clock)
   const events = new FlowEvents()
-  const tokenServer = new TokenServer(clock)
-  const inApp: InAppService[] = [
-    (request) =>
-      request.host === 'auth.example' && request.path === '/oauth/token'
-        ? tokenServer.handle(request)
-        : null,
-  ]
-  const outbound = createOutbound(inApp)
+  events.on(({ sandbox, before, after }) => engine.forSandbox(sandbox).flowChanged(before, after))
   const handlers = [
+    ...exportHandlers(withEngine),
     ...flowServiceHandlers(route, { clock, events, outbound }),
-    ...segmentationHandlers(route),
+    ...segmentationHandlers(withEngine),
+    ...profileHandlers(withEngine),
     ...schemaRegistryHandlers(route),
     ...demoHandlers(route, db, clock),
-    ...demoHostHandlers(inApp),
+    ...demoReceiverHandlers(withEngine),
+    ...demoBenchHandlers(withEngine, engine, db),
+    ...demoHostHandlers(db, SANDBOXES, outbound),
   ]
-  return { db, clock, events, tokenServer, outbound, handlers, close: () => db.close() }
+  return {
+    db,
+    clock,
+    events,
+    tokenServer,
+    outbound,
+    engine,
+    handlers,
+    close: () => {
+      engine.stop()
+      db.close()
+    },
+  }
 }

@@ -7,7 +7,16 @@ import type {
   TargetConnection,
 } from '../src/contracts/flow-service'
 import type { Profile } from '../src/contracts/profile'
+import type {
+  ExportDoc,
+  FlowStatsDoc,
+  ReceiverEndpointDoc,
+  ReceiverEntryDoc,
+  StreamRecordDoc,
+  StreamStateDoc,
+} from './engine/docs'
 import type { Sandbox } from './store/database'
+import type { SegmentDoc } from './store/segmented-log'
 
 /** What one sandbox stores, by collection. */
 export type Collections = {
@@ -18,6 +27,17 @@ export type Collections = {
   flows: FlowDoc
   audiences: Audience
   profiles: Profile
+  /** Export logs: segments of records, per flow (docs/engine.md, "Persistence"). */
+  exportSegments: SegmentDoc<ExportDoc>
+  /** Exact counters and hourly run windows, per flow. */
+  flowStats: FlowStatsDoc
+  /** What the demo receiver and token server got: segments of entries, per endpoint. */
+  receiverSegments: SegmentDoc<ReceiverEntryDoc>
+  /** The receiver's fault scenario, per endpoint. */
+  receiverEndpoints: ReceiverEndpointDoc
+  /** The in-app Kinesis streams and event hubs: segments of records, per stream. */
+  streamSegments: SegmentDoc<StreamRecordDoc>
+  streamStates: StreamStateDoc
 }
 
 export interface MetaDoc {
@@ -27,7 +47,7 @@ export interface MetaDoc {
 }
 
 /** A flow as stored: the API shape without the parts computed when read. */
-export type FlowDoc = Omit<Flow, 'inheritedAttributes' | 'runs'>
+export type FlowDoc = Omit<Flow, 'inheritedAttributes' | 'runs' | 'lastRunDetails'>
 
 export type SandboxStore = Sandbox<Collections>
 

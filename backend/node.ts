@@ -6,11 +6,14 @@ import { MemoryPersistence } from './store/persistence'
 /** The moment tests start at, so seeded data and timestamps are the same on every run. */
 export const TEST_EPOCH = Date.UTC(2026, 10, 26, 9, 0, 0)
 
+export type NodeBackendOptions = Partial<Omit<BackendOptions, 'clock'>> & { clock?: ManualClock }
+
 /**
- * The backend in Node, for integration tests: memory persistence, a manual clock, and requests
- * answered through `msw/node` so code under test uses plain fetch.
+ * The backend in Node, for integration tests: memory persistence, a manual clock (its timers run
+ * the engine's retries and the live stream when the test moves time), and requests answered
+ * through `msw/node` so code under test uses plain fetch.
  */
-export function createNodeBackend(options: Partial<BackendOptions> = {}) {
+export function createNodeBackend(options: NodeBackendOptions = {}) {
   const clock = options.clock ?? new ManualClock(TEST_EPOCH)
   const backend = createBackend({ persistence: new MemoryPersistence(), ...options, clock })
   const server = setupServer(...backend.handlers)

@@ -65,9 +65,11 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     ),
     http.post(
       `${base}/connectionSpecs/:id/test`,
-      route(async ({ request, params }) => {
+      route(async ({ request, params, sandbox }) => {
         if (!findConnectionSpec(params.id)) throw problems.notFound('connection spec', params.id)
-        return json(await checkCredentials({ clock, outbound }, params.id, await readJson(request)))
+        return json(
+          await checkCredentials({ clock, outbound, sandbox }, params.id, await readJson(request)),
+        )
       }),
     ),
     http.get(

@@ -1,62 +1,17 @@
 import { http } from 'msw'
-import type { Audience } from '../../src/contracts/audience'
-import { DEMO_ORG, sandboxId, type Collections, type SandboxStore } from '../model'
-import { json, type createRoute } from '../http/route'
+import { json, readJson } from '../http/route'
 import { problems } from '../http/problem'
-
-type Route = ReturnType<typeof createRoute<Collections>>
+import { createAudience, presentAudience, profileCounts } from '../services/audiences'
+import type { EngineRoute } from './engine-route'
 
 export const SEGMENT_DEFINITIONS = '*/data/core/ups/segment/definitions'
 
-/** How many profiles are currently realized in each audience. */
-function profileCounts(sandbox: SandboxStore): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const profile of sandbox.collection('profiles').values()) {
-    for (const [id, membership] of Object.entries(profile.segmentMembership.ups)) {
-      if (membership.status === 'realized') counts.set(id, (counts.get(id) ?? 0) + 1)
-    }
-  }
-  return counts
-}
-
-/** A segment definition in the Segmentation Service's shape, with the demo's profile count. */
-function present(sandbox: SandboxStore, audience: Audience, totalProfiles: number) {
-  return {
-    id: audience.id,
-    schema: { name: '_xdm.context.profile' },
-    ttlInDays: 30,
-    profileInstanceId: 'ups',
-    imsOrgId: DEMO_ORG.imsOrgId,
-    sandbox: {
-      sandboxId: sandboxId(sandbox.name),
-      sandboxName: sandbox.name,
-      type: sandbox.name === 'prod' ? 'production' : 'development',
-      default: sandbox.name === 'prod',
-    },
-    name: audience.name,
-    description: audience.description,
-    expression: audience.expression,
-    mergePolicyId: audience.mergePolicyId,
-    evaluationInfo: {
-      batch: { enabled: false },
-      continuous: { enabled: true },
-      synchronous: { enabled: false },
-    },
-    origin: audience.origin,
-    lifecycleState: audience.lifecycleStatus,
-    creationTime: audience.createdAt,
-    updateEpoch: Math.floor(audience.updatedAt / 1000),
-    updateTime: audience.updatedAt,
-    metrics: { data: { totalProfiles } },
-  }
-}
-
-/** Segmentation Service: audience (segment definition) reads. */
-export function segmentationHandlers(route: Route) {
+/** Segmentation Service: audience (segment definition) reads and creation from PQL. */
+export function segmentationHandlers(route: EngineRoute) {
   return [
     http.get(
       SEGMENT_DEFINITIONS,
-      route(({ sandbox, url }) => {
+      route(({ sandbox }, { url }) => {
         const counts = profileCounts(sandbox)
         const all = sandbox
           .collection('audiences')
@@ -66,7 +21,7 @@ export function segmentationHandlers(route: Route) {
         const start = Number(url.searchParams.get('start') ?? 0) || 0
         const segments = all.slice(start, start + limit)
         return json({
-          segments: segments.map((a) => present(sandbox, a, counts.get(a.id) ?? 0)),
+          segments: segments.map((a) => presentAudience(sandbox, a, counts.get(a.id) ?? 0)),
           page: {
             totalCount: all.length,
             totalPages: Math.ceil(all.length / limit),
@@ -79,12 +34,18 @@ export function segmentationHandlers(route: Route) {
         })
       }),
     ),
+    http.post(
+      SEGMENT_DEFINITIONS,
+      route(async (ctx, { request }) => json(createAudience(ctx, await readJson(request)), 201)),
+    ),
     http.get(
       `${SEGMENT_DEFINITIONS}/:id`,
-      route(({ sandbox, params }) => {
+      route(({ sandbox }, { params }) => {
         const audience = sandbox.collection('audiences').get(params.id)
         if (!audience) throw problems.notFound('segment definition', params.id)
-        return json(present(sandbox, audience, profileCounts(sandbox).get(audience.id) ?? 0))
+        return json(
+          presentAudience(sandbox, audience, profileCounts(sandbox).get(audience.id) ?? 0),
+        )
       }),
     ),
   ]

@@ -2,6 +2,8 @@
 export interface FieldError {
   path: string
   message: string
+  /** For a PQL syntax error: the 0-based offset into the expression. */
+  position?: number
 }
 
 /**
@@ -116,6 +118,7 @@ export const problems = {
       'Connection in use',
       `Cannot delete target connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
     ),
-  invalidQuery: (detail: string) => new Problem(400, 'FLOW-1406-400', 'Invalid query', detail),
+  invalidQuery: (detail: string, errors: FieldError[] = []) =>
+    new Problem(400, 'FLOW-1406-400', 'Invalid query', detail, errors),
   internal: (detail: string) => new Problem(500, 'FLOW-1500-500', 'Internal Server Error', detail),
 }

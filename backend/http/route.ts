@@ -55,6 +55,17 @@ export function parseWith<S extends z.ZodType>(
   return result.data
 }
 
+/** Validates a URL's query parameters with a zod schema or throws a 400 naming each bad one. */
+export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {
+  const result = schema.safeParse(Object.fromEntries(url.searchParams))
+  if (result.success) return result.data
+  const errors = toFieldErrors(result.error)
+  throw problems.invalidQuery(
+    `Invalid query. ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`,
+    errors,
+  )
+}
+
 /**
  * Wraps a handler: resolves the sandbox from `x-sandbox-name`, turns thrown problems into problem
  * responses, and, for writes, answers only once the change is durable.

@@ -1,15 +1,23 @@
+import { receiverEndpoint } from '../../src/contracts/engine/receiver'
+import type { Scheduler } from '../lib/clock'
+import type { SandboxStore } from '../model'
+
 /** A request the backend sends out: to a demo service inside the app, or to the network. */
 export interface OutboundRequest {
   method: string
   url: string
-  headers: Record<string, string>
+  headers: Readonly<Record<string, string>>
   body: string
 }
 
-/** The same request as a demo service sees it: header names in lower case. */
+/** The same request as a demo service sees it: header names in lower case, and its sandbox. */
 export interface InAppRequest extends OutboundRequest {
   host: string
   path: string
+  /** Host (with a port other than the default) and path: the receiver's key for the endpoint. */
+  endpoint: string
+  /** The sandbox whose demo services answer (each sandbox has its own receiver log). */
+  sandbox: SandboxStore
 }
 
 export interface InAppResponse {
@@ -18,6 +26,11 @@ export interface InAppResponse {
   body: string
   /** How long the demo service takes to answer (a fault scenario can make it slow). */
   delayMs?: number
+  /**
+   * Called when the answer is given, after the delay: the service records the request then, so a
+   * request cut short by a closed tab leaves no trace. Returns the number of its log entry.
+   */
+  answered?: () => number | null
 }
 
 export type OutboundResult =
@@ -27,6 +40,8 @@ export type OutboundResult =
       headers: Record<string, string>
       body: string
       durationMs: number
+      /** The number of the demo service's log entry for the request, when one answered it. */
+      receipt: number | null
     }
   | { kind: 'network-error'; message: string; durationMs: number }
   | { kind: 'timeout'; afterMs: number; durationMs: number }
@@ -34,10 +49,38 @@ export type OutboundResult =
 /** Answers `.example` hosts inside the app; null when no demo service lives at the URL. */
 export type InAppService = (request: InAppRequest) => InAppResponse | null
 
-export const isDemoHost = (host: string) => host === 'example' || host.endsWith('.example')
+/**
+ * How the result of `send` comes: already given (`answered`), on a scheduler timer (`scheduled`,
+ * a slow demo service), or when the network answers (`in-flight`).
+ */
+export type SendProgress = 'answered' | 'scheduled' | 'in-flight'
 
-const lowerCase = (headers: Record<string, string>) =>
-  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+export interface SendOptions {
+  timeoutMs: number
+  sandbox: SandboxStore
+}
+
+/**
+ * Sends requests the way the engine and credential checks need: `.example` hosts are answered by
+ * in-app services with a direct call (no service-worker round trip), anything else goes out with
+ * `fetch`. A request that takes longer than `timeoutMs` is abandoned as a timeout.
+ */
+export interface Outbound {
+  /**
+   * Sends and calls `done` with the result: synchronously, before `send` returns, when an in-app
+   * service answers without delay, so the engine delivers to the demo receiver without a task
+   * switch; later otherwise. Delays and timeouts run on the scheduler's time line.
+   */
+  send(
+    request: OutboundRequest,
+    options: SendOptions,
+    done: (result: OutboundResult) => void,
+  ): SendProgress
+  /** The same as a promise. */
+  request(request: OutboundRequest, options: SendOptions): Promise<OutboundResult>
+}
+
+export const isDemoHost = (host: string) => host === 'example' || host.endsWith('.example')
 
 const notFound = (url: URL): InAppResponse => ({
   status: 404,
@@ -48,73 +91,150 @@ const notFound = (url: URL): InAppResponse => ({
   }),
 })
 
-/**
- * Sends requests the way the engine and credential checks need: `.example` hosts are answered by
- * in-app services with a direct call (no service-worker round trip), anything else goes out with
- * `fetch`. A request that takes longer than `timeoutMs` is abandoned as a timeout.
- */
-export function createOutbound(
-  services: InAppService[],
-  now: () => number = () => performance.now(),
-) {
-  return async function send(request: OutboundRequest, timeoutMs: number): Promise<OutboundResult> {
-    const started = now()
-    const url = new URL(request.url)
-    if (isDemoHost(url.hostname)) {
-      const inApp: InAppRequest = {
-        ...request,
-        headers: lowerCase(request.headers),
-        host: url.hostname,
-        path: url.pathname,
-      }
-      let response: InAppResponse | null = null
-      for (const service of services) {
-        response ??= service(inApp)
-      }
-      response ??= notFound(url)
-      if ((response.delayMs ?? 0) > timeoutMs) {
-        await new Promise((resolve) => setTimeout(resolve, timeoutMs))
-        return { kind: 'timeout', afterMs: timeoutMs, durationMs: timeoutMs }
-      }
-      if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs))
-      return {
-        kind: 'response',
-        status: response.status,
-        headers: response.headers,
-        body: response.body,
-        durationMs: response.delayMs ?? 0,
-      }
+/** Remembers parsed URLs and their endpoint keys: the engine sends many requests to few URLs. */
+function urlCache(limit = 256) {
+  const cache = new Map<string, { url: URL; endpoint: string }>()
+  return (href: string) => {
+    let parsed = cache.get(href)
+    if (!parsed) {
+      if (cache.size >= limit) cache.clear()
+      const url = new URL(href)
+      parsed = { url, endpoint: receiverEndpoint(href) }
+      cache.set(href, parsed)
     }
-    const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeoutMs)
-    try {
-      const response = await fetch(url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.method === 'GET' ? undefined : request.body,
-        signal: controller.signal,
-      })
-      const body = await response.text()
-      return {
-        kind: 'response',
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body,
-        durationMs: now() - started,
-      }
-    } catch (error) {
-      if (controller.signal.aborted)
-        return { kind: 'timeout', afterMs: timeoutMs, durationMs: now() - started }
-      const reason = error instanceof Error ? error.message : String(error)
-      return {
-        kind: 'network-error',
-        message: `${reason} (the browser could not reach ${url.origin}: the host is down, or it does not allow cross-origin requests from this page)`,
-        durationMs: now() - started,
-      }
-    } finally {
-      clearTimeout(timer)
-    }
+    return parsed
   }
 }
 
-export type Outbound = ReturnType<typeof createOutbound>
+/** Lower-cases header names; the same object in gives the same object out. */
+function lowerCaser() {
+  const cache = new WeakMap<object, Record<string, string>>()
+  return (headers: Readonly<Record<string, string>>): Record<string, string> => {
+    let lower = cache.get(headers)
+    if (!lower) {
+      lower = {}
+      for (const key in headers) lower[key.toLowerCase()] = headers[key]
+      cache.set(headers, lower)
+    }
+    return lower
+  }
+}
+
+export function createOutbound(services: readonly InAppService[], timers: Scheduler): Outbound {
+  const parse = urlCache()
+  const lowerCase = lowerCaser()
+
+  function sendInApp(
+    request: OutboundRequest,
+    { url, endpoint }: { url: URL; endpoint: string },
+    { timeoutMs, sandbox }: SendOptions,
+    done: (result: OutboundResult) => void,
+  ): SendProgress {
+    const inApp: InAppRequest = {
+      method: request.method,
+      url: request.url,
+      headers: lowerCase(request.headers),
+      body: request.body,
+      host: url.hostname,
+      path: url.pathname,
+      endpoint,
+      sandbox,
+    }
+    let response: InAppResponse | null = null
+    for (const service of services) {
+      response ??= service(inApp)
+    }
+    const answer = response ?? notFound(url)
+    const delayMs = answer.delayMs ?? 0
+    const respond = () => {
+      const receipt = answer.answered?.() ?? null
+      return {
+        kind: 'response' as const,
+        status: answer.status,
+        headers: answer.headers,
+        body: answer.body,
+        durationMs: delayMs,
+        receipt,
+      }
+    }
+    if (delayMs === 0) {
+      done(respond())
+      return 'answered'
+    }
+    if (delayMs > timeoutMs) {
+      timers.schedule(
+        () => done({ kind: 'timeout', afterMs: timeoutMs, durationMs: timeoutMs }),
+        timeoutMs,
+      )
+      timers.schedule(respond, delayMs)
+      return 'scheduled'
+    }
+    timers.schedule(() => done(respond()), delayMs)
+    return 'scheduled'
+  }
+
+  function sendToNetwork(
+    request: OutboundRequest,
+    url: URL,
+    { timeoutMs }: SendOptions,
+    done: (result: OutboundResult) => void,
+  ): SendProgress {
+    const started = timers.now()
+    const controller = new AbortController()
+    const cancelTimer = timers.schedule(() => controller.abort(), timeoutMs)
+    fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : request.body,
+      signal: controller.signal,
+    })
+      .then(async (response): Promise<OutboundResult> => {
+        const body = await response.text()
+        return {
+          kind: 'response',
+          status: response.status,
+          headers: Object.fromEntries(response.headers),
+          body,
+          durationMs: timers.now() - started,
+          receipt: null,
+        }
+      })
+      .catch((error: unknown): OutboundResult => {
+        if (controller.signal.aborted) {
+          return { kind: 'timeout', afterMs: timeoutMs, durationMs: timers.now() - started }
+        }
+        const reason = error instanceof Error ? error.message : String(error)
+        return {
+          kind: 'network-error',
+          message: `${reason} (the browser could not reach ${url.origin}: the host is down, or it does not allow cross-origin requests from this page)`,
+          durationMs: timers.now() - started,
+        }
+      })
+      .then((result) => {
+        cancelTimer()
+        done(result)
+      }, cancelTimer)
+    return 'in-flight'
+  }
+
+  const send: Outbound['send'] = (request, options, done) => {
+    let parsed
+    try {
+      parsed = parse(request.url)
+    } catch {
+      done({ kind: 'network-error', message: `'${request.url}' is not a URL`, durationMs: 0 })
+      return 'answered'
+    }
+    return isDemoHost(parsed.url.hostname)
+      ? sendInApp(request, parsed, options, done)
+      : sendToNetwork(request, parsed.url, options, done)
+  }
+
+  return {
+    send,
+    request: (request, options) =>
+      new Promise((resolve) => {
+        send(request, options, resolve)
+      }),
+  }
+}

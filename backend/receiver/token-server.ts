@@ -37,7 +37,7 @@ export class TokenServer {
 
   constructor(private readonly clock: Clock) {}
 
-  handle(request: InAppRequest): InAppResponse {
+  handle(request: Omit<InAppRequest, 'sandbox' | 'endpoint'>): InAppResponse {
     if (request.method !== 'POST') {
       return oauthError(405, 'invalid_request', 'The token endpoint only accepts POST.', {
         allow: 'POST',

@@ -10,6 +10,7 @@ import { authSchema } from '../../src/contracts/flow-service'
 import { Problem, problems, type FieldError } from '../http/problem'
 import { parseWith } from '../http/route'
 import type { Clock } from '../lib/clock'
+import type { SandboxStore } from '../model'
 import type { Outbound } from '../receiver/outbound'
 import { authDefinition } from './specs'
 
@@ -38,9 +39,13 @@ const fieldsFor = (error: string): FieldError[] => {
   return []
 }
 
-async function checkOAuth(auth: OAuth2Auth, outbound: Outbound): Promise<string> {
+async function checkOAuth(
+  auth: OAuth2Auth,
+  outbound: Outbound,
+  sandbox: SandboxStore,
+): Promise<string> {
   const request = buildTokenRequest(auth)
-  const result = await outbound(request, TOKEN_TIMEOUT_MS)
+  const result = await outbound.request(request, { timeoutMs: TOKEN_TIMEOUT_MS, sandbox })
   if (result.kind === 'timeout') {
     throw unreachable(
       `The token server at ${request.url} did not answer within ${TOKEN_TIMEOUT_MS / 1000} seconds.`,
@@ -63,7 +68,7 @@ const mismatch = (params: Record<string, unknown>, expected: Record<string, stri
  * checked against the demo rules.
  */
 export async function checkCredentials(
-  { clock, outbound }: { clock: Clock; outbound: Outbound },
+  { clock, outbound, sandbox }: { clock: Clock; outbound: Outbound; sandbox: SandboxStore },
   specId: string,
   body: unknown,
 ): Promise<CredentialCheck> {
@@ -82,7 +87,9 @@ export async function checkCredentials(
       return done('The bearer token is sent in the Authorization header of every export.')
     case 'OAUTH2_PASSWORD':
     case 'OAUTH2_CLIENT_CREDENTIALS':
-      return done(await checkOAuth({ type: definition.type, params } as OAuth2Auth, outbound))
+      return done(
+        await checkOAuth({ type: definition.type, params } as OAuth2Auth, outbound, sandbox),
+      )
     case 'KINESIS':
     case 'S3':
       if (mismatch(params, DEMO_CREDENTIALS.aws)) {

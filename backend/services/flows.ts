@@ -9,6 +9,7 @@ import { parseWith } from '../http/route'
 import { problems, type FieldError } from '../http/problem'
 import type { FlowDoc } from '../model'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
+import { lastRun } from './runs'
 import { findFlowSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
 
@@ -145,8 +146,10 @@ export function presentFlow(ctx: ServiceContext, flow: FlowDoc): Flow {
     ctx.sandbox.collection('targetConnections').get(id),
   )
   const flowSpec = findFlowSpec(flow.flowSpec.id)
+  const lastRunDetails = lastRun(ctx, flow)
   return {
     ...flow,
+    ...(lastRunDetails ? { lastRunDetails } : {}),
     inheritedAttributes: {
       properties: { isDestinationFlow: flowSpec?.attributes.isDestinationFlow ?? false },
       sourceConnections: sources.flatMap((s) =>

@@ -32,6 +32,33 @@ const READABLE_ERRORS: Record<string, string> = {
   OPERATION_PATH_INVALID: 'the path is not a JSON Pointer',
 }
 
+/** A deep copy of JSON data (documents and patches are plain JSON: much faster than structuredClone). */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T
+  if (value === null || typeof value !== 'object') return value
+  const copy: Record<string, unknown> = {}
+  for (const key in value) copy[key] = cloneJson(value[key])
+  return copy as T
+}
+
+/** Applies validated operations to a copy of `doc`; an operation that cannot apply is a 400. */
+export function applyOperations<T extends object>(doc: T, operations: JsonPatchOperation[]): T {
+  try {
+    return applyPatch(cloneJson(doc), cloneJson(operations) as Operation[], true, true).newDocument
+  } catch (error) {
+    if (error instanceof JsonPatchError) {
+      const index = error.index ?? 0
+      const op = operations[index]
+      const why = READABLE_ERRORS[error.name] ?? error.message.split('\n')[0]
+      throw problems.invalidPatch(
+        `Operation ${index} (${op?.op ?? '?'} ${op?.path ?? '?'}) cannot be applied: ${why}.`,
+        String(index),
+      )
+    }
+    throw error
+  }
+}
+
 /** Validates a JSON Patch document (RFC 6902) and applies it to a copy of `doc`. */
 export function applyJsonPatch<T extends object>(
   doc: T,
@@ -49,24 +76,5 @@ export function applyJsonPatch<T extends object>(
       }
     }
   })
-  try {
-    const { newDocument } = applyPatch(
-      structuredClone(doc),
-      structuredClone(operations) as Operation[],
-      true,
-      true,
-    )
-    return { result: newDocument, operations }
-  } catch (error) {
-    if (error instanceof JsonPatchError) {
-      const index = error.index ?? 0
-      const op = operations[index]
-      const why = READABLE_ERRORS[error.name] ?? error.message.split('\n')[0]
-      throw problems.invalidPatch(
-        `Operation ${index} (${op?.op ?? '?'} ${op?.path ?? '?'}) cannot be applied: ${why}.`,
-        String(index),
-      )
-    }
-    throw error
-  }
+  return { result: applyOperations(doc, operations), operations }
 }

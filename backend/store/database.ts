@@ -1,4 +1,4 @@
-import type { CommitBatch, DocKey, Persistence, StoredDoc } from './persistence'
+import type { CommitBatch, Persistence } from './persistence'
 
 export type DocBase = { id: string }
 export type CollectionMap = { [name: string]: DocBase }
@@ -8,9 +8,9 @@ export class Collection<T extends DocBase> {
   private readonly docs = new Map<string, T>()
 
   constructor(
-    private readonly name: string,
-    private readonly sandbox: string,
-    private readonly onWrite: (key: DocKey, doc: T | null) => void,
+    readonly name: string,
+    readonly sandbox: string,
+    private readonly onWrite: (collection: Collection<T>, id: string, doc: T | null) => void,
   ) {}
 
   get size(): number {
@@ -35,13 +35,13 @@ export class Collection<T extends DocBase> {
 
   put(doc: T): T {
     this.docs.set(doc.id, doc)
-    this.onWrite({ sandbox: this.sandbox, collection: this.name, id: doc.id }, doc)
+    this.onWrite(this, doc.id, doc)
     return doc
   }
 
   delete(id: string): boolean {
     const existed = this.docs.delete(id)
-    if (existed) this.onWrite({ sandbox: this.sandbox, collection: this.name, id }, null)
+    if (existed) this.onWrite(this, id, null)
     return existed
   }
 
@@ -61,7 +61,11 @@ export class Sandbox<C extends CollectionMap> {
 
   constructor(
     readonly name: string,
-    private readonly onWrite: (key: DocKey, doc: DocBase | null) => void,
+    private readonly onWrite: (
+      collection: Collection<DocBase>,
+      id: string,
+      doc: DocBase | null,
+    ) => void,
   ) {}
 
   collection<K extends keyof C & string>(name: K): Collection<C[K]> {
@@ -86,16 +90,24 @@ export interface DatabaseOptions<C extends CollectionMap> {
   isSeeded: (sandbox: Sandbox<C>) => boolean
   /** How long writes gather before one transaction commits them. */
   flushDelayMs?: number
+  /**
+   * Called once a sandbox's documents are in memory: after it is opened (loaded or seeded) and
+   * after it is reset. The engine (re)builds its state of the sandbox here.
+   */
+  onLoad?: (sandbox: Sandbox<C>) => void
 }
 
 /**
  * The backend's data: every sandbox lives in memory (reads and writes are synchronous, so the
  * engine never waits on storage) and is written behind to persistence in batched transactions.
- * Documents written together before a flush commit together.
+ * A commit takes every write made until the moment it starts, in one transaction, and
+ * persistence copies the documents as they are at that moment: what is committed is always the
+ * state after a whole synchronous run of code, never half of it.
  */
 export class Database<C extends CollectionMap> {
   private readonly sandboxes = new Map<string, Promise<Sandbox<C>>>()
-  private pending = new Map<string, StoredDoc | DocKey>()
+  /** Writes not committed yet: the last document written per id, null for a delete. */
+  private pending = new Map<Collection<DocBase>, Map<string, DocBase | null>>()
   private pendingClears: string[] = []
   private timer: ReturnType<typeof setTimeout> | null = null
   private committing: Promise<void> = Promise.resolve()
@@ -117,39 +129,48 @@ export class Database<C extends CollectionMap> {
   async reset(name: string): Promise<Sandbox<C>> {
     const sandbox = await this.sandbox(name)
     sandbox.clearMemory()
-    for (const key of this.pending.keys()) {
-      if (this.pending.get(key)?.sandbox === name) this.pending.delete(key)
+    for (const collection of this.pending.keys()) {
+      if (collection.sandbox === name) this.pending.delete(collection)
     }
     this.pendingClears.push(name)
     this.options.seed(sandbox)
+    this.options.onLoad?.(sandbox)
     await this.flush()
     return sandbox
   }
 
-  /** Commits every write made so far; resolves when it is durable. */
+  /**
+   * Commits every write made so far; resolves when it is durable. A failed commit rejects this
+   * call, is kept in `lastFailure`, and does not stop later commits.
+   */
   flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
+    const commit = this.committing.then(() => this.commitPending())
+    this.committing = commit.catch(() => undefined)
+    return commit
+  }
+
+  /** Takes the pending writes now and hands them to persistence, which copies them at once. */
+  private async commitPending(): Promise<void> {
     const batch: CommitBatch = { clears: this.pendingClears, deletes: [], puts: [] }
-    for (const entry of this.pending.values()) {
-      if ('doc' in entry) batch.puts.push(entry)
-      else batch.deletes.push(entry)
+    for (const [{ sandbox, name }, writes] of this.pending) {
+      for (const [id, doc] of writes) {
+        if (doc) batch.puts.push({ sandbox, collection: name, id, doc })
+        else batch.deletes.push({ sandbox, collection: name, id })
+      }
     }
     this.pending = new Map()
     this.pendingClears = []
-    const empty = !batch.clears.length && !batch.deletes.length && !batch.puts.length
-    this.committing = this.committing.then(async () => {
-      if (empty) return
-      try {
-        await this.options.persistence.commit(batch)
-      } catch (error) {
-        this.failure = error
-        throw error
-      }
-    })
-    return this.committing
+    if (!batch.clears.length && !batch.deletes.length && !batch.puts.length) return
+    try {
+      await this.options.persistence.commit(batch)
+    } catch (error) {
+      this.failure = error
+      throw error
+    }
   }
 
   /** The last persistence failure, if any: the UI reports it instead of losing data silently. */
@@ -163,7 +184,7 @@ export class Database<C extends CollectionMap> {
   }
 
   private async open(name: string): Promise<Sandbox<C>> {
-    const sandbox = new Sandbox<C>(name, (key, doc) => this.record(key, doc))
+    const sandbox = new Sandbox<C>(name, (collection, id, doc) => this.record(collection, id, doc))
     const stored = await this.options.persistence.load(name)
     for (const entry of stored) {
       sandbox.collection(entry.collection).hydrate(entry.doc as DocBase as C[string])
@@ -172,12 +193,17 @@ export class Database<C extends CollectionMap> {
       this.options.seed(sandbox)
       await this.flush()
     }
+    this.options.onLoad?.(sandbox)
     return sandbox
   }
 
-  private record(key: DocKey, doc: DocBase | null): void {
-    const k = `${key.sandbox}\u0000${key.collection}\u0000${key.id}`
-    this.pending.set(k, doc ? { ...key, doc } : key)
+  private record(collection: Collection<DocBase>, id: string, doc: DocBase | null): void {
+    let writes = this.pending.get(collection)
+    if (!writes) {
+      writes = new Map()
+      this.pending.set(collection, writes)
+    }
+    writes.set(id, doc)
     if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = null

@@ -22,6 +22,11 @@ export interface CommitBatch {
 /** Where the in-memory database writes through to: IndexedDB in the browser, memory in Node. */
 export interface Persistence {
   load(sandbox: string): Promise<StoredDoc[]>
+  /**
+   * Writes the batch in one transaction. The documents are copied synchronously, before this
+   * returns (IndexedDB clones a value when `put` is called), so later changes to them in memory
+   * belong to a later batch.
+   */
   commit(batch: CommitBatch): Promise<void>
   close(): void
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { createNodeBackend } from '../node'
-import type { BackendOptions } from '../backend'
+
+import { createNodeBackend, type NodeBackendOptions } from '../node'
 
 export const ORIGIN = 'http://console.test'
 export const FS = '/data/foundation/flowservice'
@@ -44,7 +44,7 @@ export async function call<T = Record<string, unknown>>(
 }
 
 /** Starts a fresh Node backend for a test file; each test runs on freshly reset sandboxes. */
-export function startTestBackend(options: Partial<BackendOptions> = {}) {
+export function startTestBackend(options: NodeBackendOptions = {}) {
   const env = createNodeBackend({ seed: { profileCount: 200 }, ...options })
   beforeAll(() => env.server.listen({ onUnhandledRequest: 'error' }))
   afterEach(async () => {

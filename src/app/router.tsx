@@ -80,6 +80,9 @@ export function createRouter(queryClient: QueryClient) {
             return { Component: route.Component, loader: route.makeLoader(queryClient) }
           },
         },
+        { path: 'audiences', lazy: () => import('./routes/audiences') },
+        { path: 'profiles', lazy: () => import('./routes/profiles') },
+        { path: 'profiles/:profileId', lazy: () => import('./routes/profile') },
         { path: '*', element: <RouteError notFound /> },
       ],
     },

@@ -8,6 +8,13 @@ import './shell.css'
 
 const NAV = [
   {
+    section: 'Customer',
+    links: [
+      { label: 'Audiences', to: (sandbox: string) => paths.audiences(sandbox) },
+      { label: 'Profiles', to: (sandbox: string) => paths.profiles(sandbox) },
+    ],
+  },
+  {
     section: 'Connections',
     links: [{ label: 'Destinations', to: (sandbox: string) => paths.home(sandbox) }],
   },

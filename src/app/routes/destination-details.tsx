@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useParams, type LoaderFunctionArgs } from 'react-router-dom'
 import { connectionSpecsQuery } from '../../api/connection-specs'
-import { EmptyState } from '../../components/empty-state'
+import type { Flow } from '../../contracts/flow-service'
+import { RunsTab } from '../../features/dataflow-runs/runs-tab'
+import { FlowExportsPanel } from '../../features/exports/flow-exports-panel'
 import { flowQuery } from '../../api/flows'
 import { DetailsPage } from '../../features/destination-details/details-page'
 import { detailsTab } from '../../features/destination-details/details-tabs'
@@ -17,18 +19,8 @@ export const makeLoader =
   }
 
 const panels = {
-  runs: () => (
-    <EmptyState title="No dataflow runs yet">
-      Dataflow runs show here once the dataflow runs: hourly windows with the profiles received and
-      the identities activated, excluded and failed.
-    </EmptyState>
-  ),
-  exports: () => (
-    <EmptyState title="No exports yet">
-      Every profile this dataflow exports shows here once the dataflow runs: the request as sent,
-      the response and each attempt.
-    </EmptyState>
-  ),
+  runs: (flow: Flow) => <RunsTab sandbox={flow.sandboxName} flowId={flow.id} />,
+  exports: (flow: Flow) => <FlowExportsPanel sandbox={flow.sandboxName} flow={flow} />,
 }
 
 export function Component() {

@@ -1,0 +1,76 @@
+import { http } from 'msw'
+import { z } from 'zod'
+import { bareBuildAndSerialize, seedQualifiedProfiles, updateBurst } from '../bench/bench'
+import { updateProfile } from '../services/profiles'
+import type { Engine } from '../engine/engine'
+import type { Collections } from '../model'
+import type { Database } from '../store/database'
+import { problems } from '../http/problem'
+import { json, parseWith, readJson } from '../http/route'
+import type { EngineRoute } from './engine-route'
+
+const seedSchema = z.object({ count: z.number().int().min(1).max(500_000) })
+const bareSchema = z.object({ flowId: z.string().min(1) })
+const burstSchema = z.object({
+  flowId: z.string().min(1),
+  count: z.number().int().min(1).max(1_000_000),
+})
+
+/**
+ * Benchmark helpers (docs/engine.md, "Benchmark"): they run inside the page, on the thread the
+ * engine runs on. Not part of AEP's API.
+ */
+export function demoBenchHandlers(route: EngineRoute, engine: Engine, db: Database<Collections>) {
+  return [
+    http.post(
+      '*/demo/bench/profiles',
+      route(async (ctx, { request }) => {
+        const { count } = parseWith(seedSchema, await readJson(request))
+        const started = performance.now()
+        const added = await seedQualifiedProfiles(ctx.engine, count, ctx.clock.now(), () =>
+          db.flush(),
+        )
+        return json({ added, ms: performance.now() - started }, 201)
+      }),
+    ),
+    http.post(
+      '*/demo/bench/bare-loop',
+      route(async (ctx, { request }) => {
+        const { flowId } = parseWith(bareSchema, await readJson(request))
+        const config = ctx.engine.flowConfig(flowId)
+        if (!config) throw problems.notFound('dataflow the engine runs', flowId)
+        const result = bareBuildAndSerialize(
+          ctx.sandbox.collection('profiles').all(),
+          config.prepared,
+        )
+        return json({ ...result, perSecond: result.count / (result.ms / 1000) })
+      }),
+    ),
+    http.post(
+      '*/demo/bench/updates',
+      route(async (ctx, { request }) => {
+        const { flowId, count } = parseWith(burstSchema, await readJson(request))
+        const config = ctx.engine.flowConfig(flowId)
+        if (!config) throw problems.notFound('dataflow the engine runs', flowId)
+        const started = performance.now()
+        const updates = await updateBurst(
+          ctx.sandbox.collection('profiles').all(),
+          config.prepared,
+          count,
+          (id, operations) => void updateProfile(ctx, id, operations),
+        )
+        await engine.whenIdle()
+        const ms = performance.now() - started
+        return json({ updates, ms, updatesPerSecond: updates / (ms / 1000) })
+      }),
+    ),
+    http.get(
+      '*/demo/bench/idle',
+      route(async () => {
+        const started = performance.now()
+        await engine.whenIdle()
+        return json({ waitedMs: performance.now() - started })
+      }),
+    ),
+  ]
+}

@@ -1,0 +1,27 @@
+import type { HttpResponseResolver } from 'msw'
+import type { Engine } from '../engine/engine'
+import type { createRoute, RouteContext } from '../http/route'
+import type { Scheduler } from '../lib/clock'
+import type { Collections } from '../model'
+import type { EngineContext } from '../services/engine-context'
+
+type Route = ReturnType<typeof createRoute<Collections>>
+
+/** A route whose handler gets the engine context of its sandbox. */
+export type EngineRoute = (
+  handler: (ctx: EngineContext, route: RouteContext<Collections>) => Response | Promise<Response>,
+) => HttpResponseResolver
+
+export function engineRoute(route: Route, engine: Engine, clock: Scheduler): EngineRoute {
+  return (handler) =>
+    route((routeContext) =>
+      handler(
+        {
+          sandbox: routeContext.sandbox,
+          clock,
+          engine: engine.forSandbox(routeContext.sandbox),
+        },
+        routeContext,
+      ),
+    )
+}

@@ -1,0 +1,36 @@
+import { http } from 'msw'
+import { EXPORT_STREAM_EVENTS } from '../../src/contracts/engine/exports'
+import { eventStream } from '../http/event-stream'
+import { applyListQuery, parseListQuery } from '../http/list-query'
+import { json } from '../http/route'
+import { getExport, listExports, openExportStream } from '../services/exports'
+import { listRuns } from '../services/runs'
+import type { EngineRoute } from './engine-route'
+import { FLOW_SERVICE } from './flow-service'
+
+const query = (url: URL) => Object.fromEntries(url.searchParams)
+
+/** A dataflow's exports (list, live stream, detail) and the dataflow runs. */
+export function exportHandlers(route: EngineRoute) {
+  const flows = `${FLOW_SERVICE}/flows`
+  return [
+    http.get(
+      `${flows}/:id/exports`,
+      route((ctx, { url, params }) => json(listExports(ctx, params.id, query(url)))),
+    ),
+    http.get(
+      `${flows}/:id/exports/stream`,
+      route((ctx, { url, params }) =>
+        eventStream(openExportStream(ctx, params.id, query(url)), EXPORT_STREAM_EVENTS.closed),
+      ),
+    ),
+    http.get(
+      `${flows}/:id/exports/:exportId`,
+      route((ctx, { params }) => json(getExport(ctx, params.id, params.exportId))),
+    ),
+    http.get(
+      `${FLOW_SERVICE}/runs`,
+      route((ctx, { url }) => json(applyListQuery(listRuns(ctx), parseListQuery(url), url))),
+    ),
+  ]
+}

@@ -1,0 +1,54 @@
+import { http } from 'msw'
+import {
+  accessEntitiesQuerySchema,
+  profileListQuerySchema,
+} from '../../src/contracts/engine/profiles'
+import { json, parseQuery, readJson } from '../http/route'
+import { accessEntities, getProfile, listProfiles, updateProfile } from '../services/profiles'
+import { trafficJobs } from '../services/traffic'
+import type { EngineRoute } from './engine-route'
+
+export const PROFILES = '*/data/core/ups/profiles'
+
+/** The Profile Access API of the demo: profiles, their updates, lookups and generated traffic. */
+export function profileHandlers(route: EngineRoute) {
+  return [
+    http.get(
+      PROFILES,
+      route((ctx, { url }) => json(listProfiles(ctx, parseQuery(profileListQuerySchema, url)))),
+    ),
+    http.get(
+      `${PROFILES}/traffic`,
+      route((ctx) => json({ items: trafficJobs(ctx).list() })),
+    ),
+    http.post(
+      `${PROFILES}/traffic`,
+      route(async (ctx, { request }) => json(trafficJobs(ctx).start(await readJson(request)), 201)),
+    ),
+    http.get(
+      `${PROFILES}/traffic/:id`,
+      route((ctx, { params }) => json(trafficJobs(ctx).get(params.id))),
+    ),
+    http.delete(
+      `${PROFILES}/traffic/:id`,
+      route((ctx, { params }) => json(trafficJobs(ctx).stop(params.id))),
+    ),
+    http.get(
+      `${PROFILES}/:id`,
+      route((ctx, { params }) => json(getProfile(ctx, params.id))),
+    ),
+    http.patch(
+      `${PROFILES}/:id`,
+      route(async (ctx, { request, params }) =>
+        json(updateProfile(ctx, params.id, await readJson(request))),
+      ),
+    ),
+    http.get(
+      '*/data/core/ups/access/entities',
+      route((ctx, { url }) => {
+        const { entityId, entityIdNS } = parseQuery(accessEntitiesQuerySchema, url)
+        return json(accessEntities(ctx, entityId, entityIdNS))
+      }),
+    ),
+  ]
+}

@@ -1,0 +1,109 @@
+import type { Profile } from '../../src/contracts/profile'
+import { buildPayload } from '../engine/export/payload'
+import { isXdmObject } from '../engine/export/xdm-path'
+import type { PreparedActivation } from '../engine/export/prepare'
+import { evaluateMemberships } from '../engine/segmentation'
+import type { SandboxEngine } from '../engine/sandbox-engine'
+import { toIso } from '../lib/clock'
+import { nextMacrotask } from '../lib/macrotask'
+import { generateProfiles } from '../seed/data/profiles'
+
+/**
+ * Helpers for `npm run bench` (docs/engine.md, "Benchmark"), run inside the page through the
+ * demo endpoints under `/demo/bench`, so they measure the main thread the engine runs on.
+ */
+
+/** Seed of the benchmark's profiles: far from the demo seed, so ids never collide. */
+const BENCH_SEED = 90_210
+/** Profiles generated and committed per step, so no task of the page runs long. */
+const CHUNK = 5000
+
+/**
+ * Adds `count` profiles that qualify for "First name equals John" (their first name is set to
+ * John), memberships evaluated, straight into the sandbox's store, one chunk and one commit at a
+ * time. Returns their number.
+ */
+export async function seedQualifiedProfiles(
+  engine: SandboxEngine,
+  count: number,
+  now: number,
+  commit: () => Promise<void>,
+): Promise<number> {
+  const profiles = engine.sandbox.collection('profiles')
+  const evaluatedAt = toIso(now)
+  for (let start = 0; start < count; start += CHUNK) {
+    const size = Math.min(CHUNK, count - start)
+    for (const profile of generateProfiles({ seed: BENCH_SEED + start, count: size, now })) {
+      const person = profile.attributes.person
+      if (isXdmObject(person) && isXdmObject(person.name)) person.name.firstName = 'John'
+      const evaluation = evaluateMemberships(profile, engine.audiences.compiled, evaluatedAt)
+      profiles.put(
+        evaluation ? { ...profile, segmentMembership: { ups: evaluation.ups } } : profile,
+      )
+    }
+    await commit()
+  }
+  return count
+}
+
+/**
+ * The bare loop the engine is compared with: build and serialize the payload of each profile
+ * realized in a mapped audience, nothing else. Returns how many and how long (ms).
+ */
+export function bareBuildAndSerialize(
+  profiles: readonly Profile[],
+  prepared: PreparedActivation,
+): { count: number; ms: number; bytes: number } {
+  const mapped = prepared.mappedAudiences
+  const started = performance.now()
+  let count = 0
+  let bytes = 0
+  for (const profile of profiles) {
+    const { ups } = profile.segmentMembership
+    const audienceIds = mapped.filter((a) => ups[a.id]?.status === 'realized').map((a) => a.id)
+    if (audienceIds.length === 0) continue
+    const mergePolicyIds = mapped
+      .filter((a) => audienceIds.includes(a.id))
+      .map((a) => a.mergePolicyId)
+    bytes += JSON.stringify(buildPayload(profile, prepared, { audienceIds, mergePolicyIds })).length
+    count++
+  }
+  return { count, ms: performance.now() - started, bytes }
+}
+
+/** Updates run per slice of the update burst before yielding to the event loop. */
+const UPDATES_PER_SLICE = 500
+
+/**
+ * The throughput burst: `count` profile updates through the profile service, each writing a
+ * mapped attribute (with the value it has, which still triggers an export) of a profile realized
+ * in a mapped audience, in slices that yield to the event loop. Resolves when every update has
+ * been evaluated; the caller waits for the deliveries.
+ */
+export async function updateBurst(
+  profiles: readonly Profile[],
+  prepared: PreparedActivation,
+  count: number,
+  update: (profileId: string, operations: unknown[]) => void,
+): Promise<number> {
+  const mapped = new Set(prepared.mappedAudiences.map((a) => a.id))
+  const inScope = profiles.filter((p) =>
+    Object.entries(p.segmentMembership.ups).some(
+      ([id, m]) => mapped.has(id) && m.status === 'realized',
+    ),
+  )
+  const attribute = prepared.mappedAttributes[0]
+  if (!inScope.length || !attribute) return 0
+  const pointer = `/attributes/${attribute.split('.').join('/')}`
+  for (let done = 0; done < count;) {
+    const end = Math.min(count, done + UPDATES_PER_SLICE)
+    for (; done < end; done++) {
+      const profile = inScope[done % inScope.length]
+      let value: unknown = profile.attributes
+      for (const key of attribute.split('.')) value = isXdmObject(value) ? value[key] : undefined
+      update(profile.id, [{ op: 'add', path: pointer, value: value ?? 'bench' }])
+    }
+    await new Promise<void>((resolve) => nextMacrotask(resolve))
+  }
+  return count
+}

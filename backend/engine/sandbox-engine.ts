@@ -1,0 +1,322 @@
+import type {
+  ExportAttempt,
+  ExportRecord,
+  ReceiverEntry,
+  SentRequest,
+} from '../../src/contracts/engine/exports'
+import type { FlowDecision } from '../../src/contracts/engine/profiles'
+import { receiverEndpoint } from '../../src/contracts/engine/receiver'
+import type { Profile } from '../../src/contracts/profile'
+import type { Scheduler } from '../lib/clock'
+import type { FlowDoc, SandboxStore } from '../model'
+import type { Outbound } from '../receiver/outbound'
+import { ReceiverLog } from '../receiver/receiver-log'
+import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
+import { AudienceCatalog } from './audience-catalog'
+import { BackfillTask } from './backfill-task'
+import { toCurl } from './curl'
+import { Deliverer, type DeliveryFlow } from './delivery'
+import type { ExportDoc } from './docs'
+import { decideExport, type ExportDecision, type ExportReason } from './export/decide'
+import { concernedAudiences, displayIdentity } from './export/record-fields'
+import type { ProfileUpdate } from './export/types'
+import { compileFlowConfig, configKey, type FlowConfig } from './flow-config'
+import { FlowExports, summarize, type ExportPredicate, type SummaryContext } from './flow-exports'
+import { LiveStreams, type SendEvent, type WatchedFlow } from './live-stream'
+import { StreamStore } from './streams'
+import type { WorkLoop } from './work-loop'
+
+export interface SandboxEngineDeps {
+  clock: Scheduler
+  outbound: Outbound
+  loop: WorkLoop
+  random: () => number
+}
+
+/** How many distinct reason and audience lists are kept for sharing. */
+const MAX_SHARED_LISTS = 1000
+
+/** One dataflow at run time: its records, and its configuration compiled when it changes. */
+export class FlowRuntime implements DeliveryFlow, WatchedFlow {
+  disposed = false
+  private cached: FlowConfig | null = null
+
+  constructor(
+    readonly exports: FlowExports,
+    private readonly resolve: (cached: FlowConfig | null) => FlowConfig | null,
+    private readonly identityOf: (profileId: string) => string,
+  ) {}
+
+  config(): FlowConfig | null {
+    if (this.disposed) return null
+    this.cached = this.resolve(this.cached)
+    return this.cached
+  }
+
+  summaryContext(): SummaryContext {
+    return {
+      flowId: this.exports.flowId,
+      destination: this.config()?.destination ?? 'http',
+      idOf: (doc) => this.exports.idOf(doc),
+      identityOf: this.identityOf,
+    }
+  }
+}
+
+const selectedAudiences = (flow: FlowDoc | null): string[] =>
+  flow?.transformations[0]?.params.segmentSelectors.selectors.map((s) => s.value.id) ?? []
+
+/**
+ * The execution engine of one sandbox (docs/engine.md): profile updates and added audiences
+ * become export decisions on every enabled dataflow, exported messages are recorded and delivered,
+ * and the records are queried and watched. It also holds the sandbox's demo receiver log and
+ * in-app streams. Built when the sandbox is loaded, it resumes the deliveries a reload or a closed
+ * tab left pending.
+ */
+export class SandboxEngine {
+  readonly audiences: AudienceCatalog
+  readonly receiver: ReceiverLog
+  readonly streams: StreamStore
+  private readonly flows = new Map<string, FlowRuntime>()
+  private readonly deliverer: Deliverer
+  private readonly live: LiveStreams
+  private readonly disposers: (() => void)[] = []
+  private readonly sharedLists = new Map<string, unknown[]>()
+  private disposed = false
+
+  constructor(
+    readonly sandbox: SandboxStore,
+    private readonly deps: SandboxEngineDeps,
+  ) {
+    this.audiences = new AudienceCatalog(sandbox)
+    this.receiver = new ReceiverLog(sandbox, deps.clock)
+    this.streams = new StreamStore(sandbox, deps.clock)
+    this.deliverer = new Deliverer({ ...deps, sandbox, streams: this.streams })
+    this.live = new LiveStreams(deps.clock)
+    this.resume()
+  }
+
+  /** The runtime of a dataflow that exists, created on first use: its records and config. */
+  flow(flowId: string): FlowRuntime | null {
+    const found = this.flows.get(flowId)
+    if (found) return found
+    if (!this.sandbox.collection('flows').has(flowId)) return null
+    return this.createRuntime(flowId, [])
+  }
+
+  /**
+   * Streaming segmentation's follow-up (DESIGN.md section 6): the update is decided on every
+   * enabled dataflow with mapped audiences; exports are recorded and queued for delivery at once.
+   */
+  profileUpdated(update: ProfileUpdate, profile: Profile): FlowDecision[] {
+    const decisions: FlowDecision[] = []
+    for (const doc of this.sandbox.collection('flows').values()) {
+      if (doc.state !== 'enabled') continue
+      const config = this.flow(doc.id)?.config()
+      if (!config?.enabled || config.prepared.mappedAudiences.length === 0) continue
+      const outcome = this.apply(config, decideExport(update, config.prepared), profile)
+      if (outcome) decisions.push(outcome)
+    }
+    return decisions
+  }
+
+  /** Starts a backfill when audiences were added to an enabled flow; drops a deleted flow. */
+  flowChanged(before: FlowDoc | null, after: FlowDoc | null): void {
+    if (!after) {
+      if (before) this.flowDeleted(before.id)
+      return
+    }
+    const runtime = this.flow(after.id)
+    const config = runtime?.config()
+    if (!runtime || !config?.enabled) return
+    const previous = new Set(selectedAudiences(before))
+    const added = selectedAudiences(after).filter((id) => !previous.has(id))
+    if (added.length === 0) return
+    const profiles = this.sandbox.collection('profiles').all()
+    this.deps.loop.add(
+      new BackfillTask(
+        profiles,
+        added,
+        () => runtime.config(),
+        (c, d, p) => this.apply(c, d, p),
+      ),
+    )
+  }
+
+  /** The flow's compiled configuration, or null when the engine does not run it. */
+  flowConfig(flowId: string): FlowConfig | null {
+    return this.flow(flowId)?.config() ?? null
+  }
+
+  /** A record with its attempts' requests, its payload, and what the receiver saw of it. */
+  record(runtime: FlowRuntime, doc: ExportDoc): ExportRecord {
+    const requests: SentRequest[] = []
+    const receiver: ReceiverEntry[] = []
+    const attempts = doc.attempts.map(({ receipt, ...attempt }): ExportAttempt => {
+      const request = attempt.request ? { ...attempt.request, body: doc.payload } : null
+      if (request) requests.push(request)
+      const entry =
+        receipt !== null && request
+          ? this.receiver.entry(receiverEndpoint(request.url), receipt)
+          : undefined
+      if (entry) receiver.push(entry)
+      return { ...attempt, request }
+    })
+    const last = requests.at(-1)
+    return {
+      ...summarize(doc, runtime.summaryContext()),
+      reasons: doc.reasons,
+      payload: JSON.parse(doc.payload) as Record<string, unknown>,
+      attempts,
+      stream: doc.stream,
+      receiver,
+      curl: last ? toCurl(last) : null,
+    }
+  }
+
+  /** Watches a flow's exports; returns the function that stops watching. */
+  watch(flowId: string, predicate: ExportPredicate, send: SendEvent): (() => void) | null {
+    const runtime = this.flow(flowId)
+    return runtime ? this.live.watch(runtime, predicate, send) : null
+  }
+
+  /** Runs `callback` when the engine is disposed (the sandbox reset, the backend closed). */
+  onDispose(callback: () => void): void {
+    this.disposers.push(callback)
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    for (const runtime of this.flows.values()) runtime.disposed = true
+    this.deliverer.dispose()
+    this.live.dispose()
+    for (const callback of this.disposers) callback()
+  }
+
+  private apply(
+    config: FlowConfig,
+    decision: ExportDecision,
+    profile: Profile,
+  ): FlowDecision | null {
+    const runtime = this.flows.get(config.flowId)
+    if (!runtime || decision.kind === 'out-of-scope' || this.disposed) return null
+    const now = this.deps.clock.now()
+    if (decision.kind === 'excluded') {
+      runtime.exports.exclude(decision.reason, now)
+      return { flowId: config.flowId, decision: 'excluded', reason: decision.reason }
+    }
+    const doc = runtime.exports.create(
+      {
+        profileId: profile.id,
+        reasons: this.sharedReasons(decision.reasons),
+        audienceIds: this.sharedAudiences(
+          concernedAudiences(decision.reasons, config.prepared, profile),
+        ),
+        payload: JSON.stringify(decision.payload),
+      },
+      now,
+    )
+    this.deliverer.enqueue(runtime, doc)
+    return {
+      flowId: config.flowId,
+      decision: 'export',
+      exportId: runtime.exports.idOf(doc),
+      reasons: decision.reasons,
+    }
+  }
+
+  /**
+   * The same array for the same reasons (most records share theirs), else an exact copy: lists
+   * built by pushing keep room for more items, which adds up over 100,000 records. Reasons with
+   * identities are copied, never shared.
+   */
+  private sharedReasons(reasons: ExportReason[]): ExportReason[] {
+    let key = 'reasons'
+    for (const reason of reasons) {
+      if (reason.trigger === 'identity') return reasons.slice()
+      key +=
+        reason.trigger === 'attribute'
+          ? `|attribute:${reason.path}`
+          : reason.trigger === 'segment'
+            ? `|segment:${reason.audienceId}:${reason.from}:${reason.to}`
+            : `|backfill:${reason.audienceId}`
+    }
+    return this.sharedList(key, reasons)
+  }
+
+  private sharedAudiences(ids: string[]): string[] {
+    return this.sharedList(`audiences|${ids.join('|')}`, ids)
+  }
+
+  private sharedList<T>(key: string, list: T[]): T[] {
+    const found = this.sharedLists.get(key)
+    if (found) return found as T[]
+    if (this.sharedLists.size >= MAX_SHARED_LISTS) this.sharedLists.clear()
+    const copy = list.slice()
+    this.sharedLists.set(key, copy)
+    return copy
+  }
+
+  private flowDeleted(flowId: string): void {
+    const runtime = this.flows.get(flowId)
+    if (!runtime) return
+    runtime.disposed = true
+    this.deliverer.forget(runtime)
+    this.live.close(runtime)
+    runtime.exports.drop()
+    this.flows.delete(flowId)
+  }
+
+  private createRuntime(flowId: string, segments: SegmentDoc<ExportDoc>[]): FlowRuntime {
+    const runtime = new FlowRuntime(
+      new FlowExports(this.sandbox, flowId, segments),
+      (cached) => this.resolveConfig(flowId, cached),
+      (profileId) => {
+        const profile = this.sandbox.collection('profiles').get(profileId)
+        return profile ? displayIdentity(profile.identityMap) : ''
+      },
+    )
+    this.flows.set(flowId, runtime)
+    return runtime
+  }
+
+  private resolveConfig(flowId: string, cached: FlowConfig | null): FlowConfig | null {
+    const flow = this.sandbox.collection('flows').get(flowId)
+    if (!flow) return null
+    const target = this.sandbox
+      .collection('targetConnections')
+      .get(flow.targetConnectionIds[0] ?? '')
+    const account = target && this.sandbox.collection('connections').get(target.baseConnectionId)
+    const sources = {
+      flow,
+      target,
+      account,
+      audiences: this.audiences.summaries,
+      audiencesVersion: this.audiences.version,
+    }
+    if (cached && cached.key === configKey(sources)) return cached
+    return compileFlowConfig(sources)
+  }
+
+  /** Loads the export logs and queues every message not yet delivered or failed. */
+  private resume(): void {
+    const { sandbox } = this
+    const flows = sandbox.collection('flows')
+    const now = this.deps.clock.now()
+    for (const [flowId, segments] of SegmentedLog.loadAll(sandbox.collection('exportSegments'))) {
+      if (!flows.has(flowId)) {
+        for (const segment of segments) sandbox.collection('exportSegments').delete(segment.id)
+        continue
+      }
+      const runtime = this.createRuntime(flowId, segments)
+      for (const doc of runtime.exports.unsettled()) {
+        if (doc.nextAttemptAt === null) this.deliverer.enqueue(runtime, doc)
+        else this.deliverer.later(runtime, doc, Math.max(0, doc.nextAttemptAt - now))
+      }
+    }
+    for (const stats of sandbox.collection('flowStats').all()) {
+      if (!flows.has(stats.id)) sandbox.collection('flowStats').delete(stats.id)
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  exportListQuerySchema,
+  type ExportList,
+  type ExportListQuery,
+  type ExportRecord,
+} from '../../src/contracts/engine/exports'
+import type { ExportDoc } from '../engine/docs'
+import { summarize, type ExportPredicate } from '../engine/flow-exports'
+import type { SendEvent } from '../engine/live-stream'
+import type { FlowRuntime } from '../engine/sandbox-engine'
+import { problems } from '../http/problem'
+import { parseWith } from '../http/route'
+import type { EngineContext } from './engine-context'
+import { getFlowDoc } from './flows'
+import { matchingProfileIds } from './profiles'
+
+function runtimeOf(ctx: EngineContext, flowId: string): FlowRuntime {
+  getFlowDoc(ctx, flowId)
+  const runtime = ctx.engine.flow(flowId)
+  if (!runtime) throw problems.notFound('flow', flowId)
+  return runtime
+}
+
+/**
+ * The list's and stream's filters: state, a mapped audience, and a search term matching the
+ * export id, the profile id or an identity value of the profile (contains, any case).
+ */
+function predicateOf(
+  ctx: EngineContext,
+  runtime: FlowRuntime,
+  query: ExportListQuery,
+): ExportPredicate {
+  const { state, audienceId, search } = query
+  const term = search?.toLowerCase() ?? ''
+  const profiles = term === '' ? null : matchingProfileIds(ctx.sandbox, term)
+  return (doc: ExportDoc) =>
+    (state === undefined || doc.state === state) &&
+    (audienceId === undefined || doc.audienceIds.includes(audienceId)) &&
+    (profiles === null || profiles.has(doc.profileId) || runtime.exports.idOf(doc).includes(term))
+}
+
+/** A page of a dataflow's exports, newest first, with the exact counters. */
+export function listExports(ctx: EngineContext, flowId: string, raw: unknown): ExportList {
+  const query = parseWith(exportListQuerySchema, raw)
+  const runtime = runtimeOf(ctx, flowId)
+  let before = Infinity
+  if (query.cursor !== undefined) {
+    before = Number(query.cursor)
+    if (!Number.isInteger(before) || before < 1) {
+      throw problems.invalidQuery('The cursor is not valid.')
+    }
+  }
+  const { exports } = runtime
+  const { items, more } = exports.page(predicateOf(ctx, runtime, query), query.limit, before)
+  const context = runtime.summaryContext()
+  return {
+    items: items.map((doc) => summarize(doc, context)),
+    counters: exports.stats.counters,
+    retained: exports.log.size,
+    nextCursor: more ? String(items.at(-1)?.seq ?? '') : null,
+  }
+}
+
+export function getExport(ctx: EngineContext, flowId: string, exportId: string): ExportRecord {
+  const runtime = runtimeOf(ctx, flowId)
+  const doc = runtime.exports.get(exportId)
+  if (!doc) throw problems.notFound('export', exportId)
+  return ctx.engine.record(runtime, doc)
+}
+
+/**
+ * Checks a live stream's flow and filters at once (a bad request fails before the stream opens)
+ * and returns what starts it: `start(send)` watches and returns the stop.
+ */
+export function openExportStream(
+  ctx: EngineContext,
+  flowId: string,
+  raw: unknown,
+): (send: SendEvent) => () => void {
+  const query = parseWith(exportListQuerySchema, raw)
+  const runtime = runtimeOf(ctx, flowId)
+  const predicate = predicateOf(ctx, runtime, query)
+  return (send) => ctx.engine.watch(flowId, predicate, send) ?? (() => undefined)
+}

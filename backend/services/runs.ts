@@ -1,0 +1,42 @@
+import type { Run } from '../../src/contracts/engine/runs'
+import type { LastRunDetails } from '../../src/contracts/flow-service'
+import { lastRunOf, runsOf, type RunSource } from '../engine/runs'
+import { DEMO_ORG, type FlowDoc } from '../model'
+import type { ServiceContext } from './entity'
+import { findFlowSpec } from './specs'
+
+const isDestinationFlow = (flow: FlowDoc) =>
+  findFlowSpec(flow.flowSpec.id)?.attributes.isDestinationFlow ?? false
+
+const sourceOf = (ctx: ServiceContext, flow: FlowDoc): RunSource => ({
+  flowId: flow.id,
+  flowSpec: flow.flowSpec,
+  createdAt: flow.createdAt,
+  sandboxName: ctx.sandbox.name,
+  imsOrgId: DEMO_ORG.imsOrgId,
+})
+
+/**
+ * Every hourly run of every destination dataflow (filter with `property=flowId==...`), newest
+ * first, computed when read from the flows' run windows.
+ */
+export function listRuns(ctx: ServiceContext): Run[] {
+  const stats = ctx.sandbox.collection('flowStats')
+  const now = ctx.clock.now()
+  return ctx.sandbox
+    .collection('flows')
+    .all()
+    .filter(isDestinationFlow)
+    .flatMap((flow) => runsOf(sourceOf(ctx, flow), stats.get(flow.id), now))
+    .sort((a, b) => b.createdAt - a.createdAt)
+}
+
+/** The latest run of a destination dataflow (Browse's last-run columns), or undefined. */
+export function lastRun(ctx: ServiceContext, flow: FlowDoc): LastRunDetails | undefined {
+  if (!isDestinationFlow(flow)) return undefined
+  return lastRunOf(
+    sourceOf(ctx, flow),
+    ctx.sandbox.collection('flowStats').get(flow.id),
+    ctx.clock.now(),
+  )
+}

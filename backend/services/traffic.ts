@@ -1,0 +1,188 @@
+import {
+  trafficRequestSchema,
+  type TrafficJob,
+  type TrafficKind,
+} from '../../src/contracts/engine/traffic'
+import type { SandboxEngine } from '../engine/sandbox-engine'
+import { KIND_WEIGHTS, planUpdate } from '../engine/traffic-plan'
+import { Problem, problems } from '../http/problem'
+import { parseWith } from '../http/route'
+import type { Cancel } from '../lib/clock'
+import { newId } from '../lib/ids'
+import { createRandom, type Random } from '../seed/data/random'
+import type { EngineContext } from './engine-context'
+import { updateProfile } from './profiles'
+
+/** Updates are sent in batches this often, so that the rate holds without a timer per update. */
+export const TRAFFIC_TICK_MS = 100
+/** Finished jobs kept for reading, per sandbox. */
+const KEEP_FINISHED = 20
+
+interface RunningJob {
+  job: TrafficJob
+  random: Random
+  profileIds: string[]
+  /** Profiles in a mapped audience of an enabled flow: most updates go to them. */
+  inScope: string[]
+  mappedPaths: string[]
+  cancel: Cancel | null
+}
+
+const emptyByKind = (): Record<TrafficKind, number> => ({
+  'mapped-attribute': 0,
+  'unmapped-attribute': 0,
+  'audience-change': 0,
+  'identity-added': 0,
+})
+
+/**
+ * Generate traffic (the Profiles screen): N profile updates a second for T seconds, random but
+ * seeded, each through `updateProfile` like a PATCH from the UI (in process, no fetch). Jobs live
+ * in memory: a reload stops them.
+ */
+class TrafficJobs {
+  private readonly jobs = new Map<string, RunningJob>()
+
+  constructor(private readonly ctx: EngineContext) {
+    ctx.engine.onDispose(() => this.stopAll())
+  }
+
+  start(body: unknown): TrafficJob {
+    const request = parseWith(trafficRequestSchema, body)
+    const { sandbox, clock } = this.ctx
+    const now = clock.now()
+    const mappedPaths = new Set<string>()
+    const mappedAudiences = new Set<string>()
+    for (const flow of sandbox.collection('flows').values()) {
+      if (flow.state !== 'enabled') continue
+      const params = flow.transformations[0]?.params
+      for (const s of params?.profileSelectors.selectors ?? []) mappedPaths.add(s.value.path)
+      for (const s of params?.segmentSelectors.selectors ?? []) mappedAudiences.add(s.value.id)
+    }
+    const profiles = sandbox.collection('profiles').all()
+    const running: RunningJob = {
+      job: {
+        id: newId(),
+        state: 'running',
+        updatesPerSecond: request.updatesPerSecond,
+        durationSeconds: request.durationSeconds,
+        seed: request.seed,
+        startedAt: now,
+        endsAt: now + request.durationSeconds * 1000,
+        finishedAt: null,
+        sent: 0,
+        planned: request.updatesPerSecond * request.durationSeconds,
+        byKind: emptyByKind(),
+        exported: 0,
+        excluded: 0,
+      },
+      random: createRandom(request.seed),
+      profileIds: profiles.map((p) => p.id),
+      inScope: profiles
+        .filter((p) =>
+          Object.entries(p.segmentMembership.ups).some(
+            ([id, m]) => m.status === 'realized' && mappedAudiences.has(id),
+          ),
+        )
+        .map((p) => p.id),
+      mappedPaths: [...mappedPaths],
+      cancel: null,
+    }
+    if (running.profileIds.length === 0) {
+      throw problems.invalidBody([{ path: '', message: 'The sandbox has no profiles to update.' }])
+    }
+    this.jobs.set(running.job.id, running)
+    this.prune()
+    this.schedule(running)
+    return { ...running.job }
+  }
+
+  get(id: string): TrafficJob {
+    const found = this.jobs.get(id)
+    if (!found) throw problems.notFound('traffic job', id)
+    return { ...found.job }
+  }
+
+  list(): TrafficJob[] {
+    return [...this.jobs.values()].map((r) => ({ ...r.job })).toReversed()
+  }
+
+  stop(id: string): TrafficJob {
+    const found = this.jobs.get(id)
+    if (!found) throw problems.notFound('traffic job', id)
+    if (found.job.state === 'running') this.finish(found, 'stopped')
+    return { ...found.job }
+  }
+
+  stopAll(): void {
+    for (const running of this.jobs.values()) {
+      if (running.job.state === 'running') this.finish(running, 'stopped')
+    }
+  }
+
+  private schedule(running: RunningJob): void {
+    running.cancel = this.ctx.clock.schedule(() => this.tick(running), TRAFFIC_TICK_MS)
+  }
+
+  /** Sends the updates due by now, so the rate holds whatever the timer's precision. */
+  private tick(running: RunningJob): void {
+    running.cancel = null
+    const { job } = running
+    const now = this.ctx.clock.now()
+    const elapsed = Math.min(now, job.endsAt) - job.startedAt
+    const due = Math.min(job.planned, Math.floor((elapsed * job.updatesPerSecond) / 1000))
+    while (job.sent < due) this.sendOne(running)
+    if (job.sent >= job.planned || now >= job.endsAt) this.finish(running, 'completed')
+    else this.schedule(running)
+  }
+
+  private sendOne(running: RunningJob): void {
+    const { job, random } = running
+    job.sent++
+    const kind = random.weighted(KIND_WEIGHTS)
+    const pool =
+      running.inScope.length > 0 && random.chance(0.7) ? running.inScope : running.profileIds
+    const profile = this.ctx.sandbox.collection('profiles').get(random.pick(pool))
+    if (!profile) return
+    job.byKind[kind]++
+    try {
+      const result = updateProfile(
+        this.ctx,
+        profile.id,
+        planUpdate(profile, kind, running.mappedPaths, random),
+      )
+      for (const decision of result.evaluation.exports) {
+        if (decision.decision === 'export') job.exported++
+        else job.excluded++
+      }
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error
+    }
+  }
+
+  private finish(running: RunningJob, state: 'completed' | 'stopped'): void {
+    running.cancel?.()
+    running.cancel = null
+    running.job.state = state
+    running.job.finishedAt = this.ctx.clock.now()
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((r) => r.job.state !== 'running')
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+      this.jobs.delete(old.job.id)
+    }
+  }
+}
+
+const registries = new WeakMap<SandboxEngine, TrafficJobs>()
+
+/** The traffic jobs of the context's sandbox (they end with its engine). */
+export function trafficJobs(ctx: EngineContext): TrafficJobs {
+  let jobs = registries.get(ctx.engine)
+  if (!jobs) {
+    jobs = new TrafficJobs({ sandbox: ctx.sandbox, clock: ctx.clock, engine: ctx.engine })
+    registries.set(ctx.engine, jobs)
+  }
+  return jobs
+}

@@ -1,0 +1,343 @@
+// The console's benchmark: drives the production build in Debian's Chromium with Playwright and
+// measures the engine where it runs, in the page. Prints JSON and a table; writes
+// bench/results.json. `npm run bench -- --quick` runs a reduced version in under a minute.
+import { spawn, spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const quick = process.argv.includes('--quick')
+const port = Number(process.env.BENCH_PORT ?? 4390)
+const outDir = 'dist-bench'
+const sandbox = 'dev'
+const SIZES = quick
+  ? { throughputUpdates: 20_000, latencySeconds: 4, backfillProfiles: 20_000, streamSeconds: 4 }
+  : { throughputUpdates: 100_000, latencySeconds: 10, backfillProfiles: 100_000, streamSeconds: 10 }
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`)
+
+function build() {
+  log('building the console')
+  const result = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    env: { ...process.env, VITE_OUT_DIR: outDir },
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) throw new Error('vite build failed')
+}
+
+async function startServer() {
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes(String(port)) && resolve())
+    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)))
+  })
+  return server
+}
+
+/** Calls the in-page backend (only requests made by the page reach the service worker). */
+const api = (page, method, path, body, headers = {}) =>
+  page.evaluate(
+    async (req) => {
+      const response = await fetch(req.path, {
+        method: req.method,
+        headers: {
+          'x-sandbox-name': req.sandbox,
+          ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...req.headers,
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      })
+      const text = await response.text()
+      if (!response.ok) throw new Error(`${req.method} ${req.path}: ${response.status} ${text}`)
+      return text ? JSON.parse(text) : null
+    },
+    { method, path, body, sandbox, headers },
+  )
+
+const FS = '/data/foundation/flowservice'
+const HTTP_API = 'a1f3c9b2-6d4e-4f7a-9c2b-7e5d1a0f4b6c'
+const PROFILE_STORE = '8a9c3494-9708-43d7-ae3f-cda01e5030e1'
+const ATTRIBUTES = [
+  'person.name.firstName',
+  'person.name.lastName',
+  'personalEmail.address',
+  'loyalty.points',
+]
+
+/** An HTTP API dataflow to the demo receiver with the given audiences and the four attributes. */
+async function createDataflow(page, name, audienceIds) {
+  const account = await api(page, 'POST', `${FS}/connections`, {
+    name: `${name} account`,
+    connectionSpec: { id: HTTP_API, version: '1.0' },
+    auth: { specName: 'None', params: {} },
+  })
+  const target = await api(page, 'POST', `${FS}/targetConnections`, {
+    name,
+    baseConnectionId: account.id,
+    connectionSpec: { id: HTTP_API, version: '1.0' },
+    params: { httpEndpoint: `https://bench.example/${name}` },
+  })
+  const base = await api(page, 'POST', `${FS}/connections`, {
+    name: 'Base connection to Experience Platform',
+    connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+  })
+  const source = await api(page, 'POST', `${FS}/sourceConnections`, {
+    name: 'Profile Store',
+    baseConnectionId: base.id,
+    connectionSpec: { id: PROFILE_STORE, version: '1.0' },
+  })
+  const flow = await api(page, 'POST', `${FS}/flows`, {
+    name,
+    flowSpec: { id: '71471eba-b620-49e4-90fd-23f1fa0174d8', version: '1.0' },
+    sourceConnectionIds: [source.id],
+    targetConnectionIds: [target.id],
+  })
+  const operations = [
+    ...audienceIds.map((id) => ({
+      op: 'add',
+      path: '/transformations/0/params/segmentSelectors/selectors/-',
+      value: { type: 'PLATFORM_SEGMENT', value: { id } },
+    })),
+    ...ATTRIBUTES.map((path) => ({
+      op: 'add',
+      path: '/transformations/0/params/profileSelectors/selectors/-',
+      value: { type: 'JSON_PATH', value: { path, operator: 'EXISTS' } },
+    })),
+  ]
+  if (operations.length) {
+    await api(page, 'PATCH', `${FS}/flows/${flow.id}`, operations, { 'if-match': flow.etag })
+  }
+  return flow.id
+}
+
+const counters = async (page, flowId) =>
+  (await api(page, 'GET', `${FS}/flows/${flowId}/exports?limit=1`)).counters
+
+async function waitForDelivered(page, flowId, expected, timeoutMs) {
+  const started = Date.now()
+  for (;;) {
+    const c = await counters(page, flowId)
+    if (c.delivered + c.failed >= expected) return c
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`only ${c.delivered} of ${expected} delivered`)
+    await page.waitForTimeout(20)
+  }
+}
+
+const percentile = (values, p) => {
+  if (!values.length) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) build()
+  const server = await startServer()
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
+  })
+  const results = { quick, at: new Date().toISOString() }
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(`http://127.0.0.1:${port}/${sandbox}/destinations/catalog`)
+    await page.getByRole('heading', { name: 'Destinations', level: 1 }).waitFor()
+    await api(page, 'POST', '/demo/reset', {})
+    const audiences = (await api(page, 'GET', '/data/core/ups/segment/definitions')).segments
+    const pick = (name) => audiences.find((a) => a.name === name).id
+    const three = [
+      pick('Science fiction fans'),
+      pick('Men over 50'),
+      pick('High-value loyalty members'),
+    ]
+
+    log('throughput')
+    const throughputFlow = await createDataflow(page, 'throughput', three)
+    await api(page, 'GET', '/demo/bench/idle')
+    const before = await counters(page, throughputFlow)
+    const burst = await api(page, 'POST', '/demo/bench/updates', {
+      flowId: throughputFlow,
+      count: SIZES.throughputUpdates,
+    })
+    const after = await counters(page, throughputFlow)
+    const exported = after.delivered - before.delivered
+    const bare = await api(page, 'POST', '/demo/bench/bare-loop', { flowId: throughputFlow })
+    const exportsPerSec = exported / (burst.ms / 1000)
+    results.throughput = {
+      updates: burst.updates,
+      exports: exported,
+      exportsPerSec: Math.round(exportsPerSec),
+      bareLoopPerSec: Math.round(bare.perSecond),
+      ratio: Number((exportsPerSec / bare.perSecond).toFixed(3)),
+    }
+    await api(page, 'DELETE', `${FS}/flows/${throughputFlow}`)
+
+    log('latency')
+    await api(page, 'POST', '/demo/reset', {})
+    const latencyFlow = await createDataflow(page, 'latency', three)
+    await page.goto(
+      `http://127.0.0.1:${port}/${sandbox}/destinations/browse/${latencyFlow}/exports`,
+    )
+    await page.getByRole('table', { name: 'Exported messages' }).waitFor()
+    await page.getByText('Live', { exact: true }).waitFor()
+    await page.evaluate(() => {
+      const seen = new Set()
+      window.__latencies = []
+      new MutationObserver(() => {
+        const now = Date.now()
+        for (const row of document.querySelectorAll('[data-created-at]')) {
+          const key = row.getAttribute('data-created-at') + row.textContent
+          if (seen.has(key)) continue
+          seen.add(key)
+          window.__latencies.push(now - Number(row.getAttribute('data-created-at')))
+        }
+      }).observe(document.body, { childList: true, subtree: true })
+    })
+    await api(page, 'POST', '/data/core/ups/profiles/traffic', {
+      updatesPerSecond: 500,
+      durationSeconds: SIZES.latencySeconds,
+      seed: 7,
+    })
+    await page.waitForTimeout(SIZES.latencySeconds * 1000 + 1000)
+    const latencies = await page.evaluate(() => window.__latencies)
+    results.latency = {
+      updatesPerSecond: 500,
+      rowsMeasured: latencies.length,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+    }
+
+    log('backfill')
+    await api(page, 'POST', '/demo/reset', {})
+    await api(page, 'POST', '/demo/bench/profiles', { count: SIZES.backfillProfiles })
+    const john = (await api(page, 'GET', '/data/core/ups/segment/definitions')).segments.find(
+      (a) => a.name === 'First name equals John',
+    )
+    const backfillFlow = await createDataflow(page, 'backfill', [])
+    await page.goto(
+      `http://127.0.0.1:${port}/${sandbox}/destinations/browse/${backfillFlow}/exports`,
+    )
+    await page.getByRole('table', { name: 'Exported messages' }).waitFor()
+    await page.evaluate(() => {
+      window.__longest = 0
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          window.__longest = Math.max(window.__longest, entry.duration)
+      }).observe({ type: 'longtask', buffered: false })
+    })
+    const flow = (await api(page, 'GET', `${FS}/flows/${backfillFlow}`)).items[0]
+    const started = Date.now()
+    await api(
+      page,
+      'PATCH',
+      `${FS}/flows/${backfillFlow}`,
+      [
+        {
+          op: 'add',
+          path: '/transformations/0/params/segmentSelectors/selectors/-',
+          value: { type: 'PLATFORM_SEGMENT', value: { id: john.id } },
+        },
+      ],
+      { 'if-match': flow.etag },
+    )
+    await waitForDelivered(page, backfillFlow, john.metrics.data.totalProfiles, 180_000)
+    results.backfill = {
+      profiles: john.metrics.data.totalProfiles,
+      seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+      longestTaskMs: Math.round(await page.evaluate(() => window.__longest)),
+    }
+
+    log('memory')
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = await cdp.send('Runtime.getHeapUsage')
+    const totals = await counters(page, backfillFlow)
+    results.memory = {
+      exports: totals.delivered + totals.failed,
+      heapMB: Number((heap.usedSize / 1024 / 1024).toFixed(1)),
+    }
+
+    log('responsiveness')
+    await api(page, 'POST', '/demo/reset', {})
+    const wide = [pick('Newsletter-ready (has email)'), ...three]
+    const streamFlow = await createDataflow(page, 'stream', wide)
+    await page.goto(`http://127.0.0.1:${port}/${sandbox}/destinations/browse/${streamFlow}/exports`)
+    await page.getByRole('table', { name: 'Exported messages' }).waitFor()
+    await page.getByText('Live', { exact: true }).waitFor()
+    await api(page, 'GET', '/demo/bench/idle')
+    await page.evaluate(() => {
+      window.__longest = 0
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          window.__longest = Math.max(window.__longest, entry.duration)
+      }).observe({ type: 'longtask', buffered: false })
+    })
+    const streamBefore = await counters(page, streamFlow)
+    await api(page, 'POST', '/data/core/ups/profiles/traffic', {
+      updatesPerSecond: 2000,
+      durationSeconds: SIZES.streamSeconds,
+      seed: 11,
+    })
+    await page.waitForTimeout(SIZES.streamSeconds * 1000 + 500)
+    const streamAfter = await counters(page, streamFlow)
+    results.responsiveness = {
+      exportsPerSecond: Math.round(
+        (streamAfter.delivered - streamBefore.delivered) / SIZES.streamSeconds,
+      ),
+      longestTaskMs: Math.round(await page.evaluate(() => window.__longest)),
+    }
+  } finally {
+    await browser.close()
+    server.kill()
+  }
+  return results
+}
+
+const results = await main()
+writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log(JSON.stringify(results, null, 2))
+const rows = [
+  [
+    'throughput',
+    `${results.throughput.exportsPerSec} exports/s`,
+    '≥ 10,000/s',
+    `ratio ${results.throughput.ratio} (bare loop ${results.throughput.bareLoopPerSec}/s, target ≥ 0.25)`,
+  ],
+  [
+    'latency p50 / p95',
+    `${results.latency.p50Ms} / ${results.latency.p95Ms} ms`,
+    'p95 < 250 ms',
+    `${results.latency.rowsMeasured} rows at 500 updates/s`,
+  ],
+  [
+    'backfill',
+    `${results.backfill.seconds} s`,
+    '< 10 s',
+    `${results.backfill.profiles} profiles; longest task ${results.backfill.longestTaskMs} ms`,
+  ],
+  [
+    'longest task',
+    `${results.responsiveness.longestTaskMs} ms`,
+    '< 100 ms',
+    `${results.responsiveness.exportsPerSecond} exports/s into the Exports tab`,
+  ],
+  ['JS heap', `${results.memory.heapMB} MB`, '', `after ${results.memory.exports} exports`],
+]
+console.log(rows.map((r) => r.map((c, i) => c.padEnd([20, 22, 14, 0][i])).join(' ')).join('\n'))

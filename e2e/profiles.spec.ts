@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test'
+import { openConsole } from './support/console'
+
+test('find a profile, edit an attribute, add and remove an identity', async ({ page }) => {
+  await openConsole(page, '/prod/destinations/catalog')
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Profiles' })
+    .click()
+  await page.getByRole('searchbox', { name: 'Search by identity or name' }).fill('John')
+  const table = page.getByRole('grid', { name: 'Profiles' })
+  await expect(table.getByRole('row').nth(1)).toContainText('John')
+  await table.getByRole('row').nth(1).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('John')
+
+  await page.getByRole('button', { name: 'Edit person.name.firstName' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit attribute' })
+  await dialog.getByRole('textbox', { name: 'Value' }).fill('Marty')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const result = page.getByText('Update evaluated')
+  await expect(result).toBeVisible()
+  await expect(page.getByText(/First name equals John realized → exited/)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Marty')
+  const memberships = page.getByRole('grid', { name: 'Audience membership' })
+  await expect(memberships.getByRole('row', { name: /First name equals John/ })).toContainText(
+    'exited',
+  )
+
+  await page.getByRole('combobox', { name: 'Identity namespace' }).fill('crmId')
+  await page.getByRole('textbox', { name: 'Identity value' }).fill('crm-0042')
+  await page.getByRole('button', { name: 'Add identity' }).click()
+  const identities = page.getByRole('grid', { name: 'Identities' })
+  await expect(identities.getByRole('row').filter({ hasText: 'crm-0042' })).toBeVisible()
+  await page.getByRole('button', { name: 'Remove identity crmId crm-0042' }).click()
+  await expect(identities.getByRole('row').filter({ hasText: 'crm-0042' })).toHaveCount(0)
+})
+
+test('generate traffic: seeded updates at a chosen rate, with progress', async ({ page }) => {
+  await openConsole(page, '/prod/destinations/catalog')
+  await page.goto('/prod/profiles')
+  const traffic = page.getByRole('form', { name: 'Generate traffic' })
+  await traffic.getByRole('textbox', { name: 'Updates per second' }).fill('50')
+  await traffic.getByRole('textbox', { name: 'Duration (seconds)' }).fill('2')
+  await traffic.getByRole('button', { name: 'Start traffic' }).click()
+  await expect(page.getByRole('meter', { name: /Last run completed/ })).toBeVisible({
+    timeout: 15_000,
+  })
+  await expect(page.getByText(/100 of 100/)).toBeVisible()
+})

@@ -1,0 +1,12 @@
+import { queryOptions } from '@tanstack/react-query'
+import { flowRunsPath, runListSchema } from '../contracts/engine/runs'
+import { request } from './client'
+
+/** The hourly runs of a dataflow, newest first. */
+export const runsQuery = (sandbox: string, flowId: string) =>
+  queryOptions({
+    queryKey: ['runs', { sandbox, flowId }],
+    queryFn: ({ signal }) =>
+      request(flowRunsPath(flowId), { sandbox, schema: runListSchema, signal }),
+    select: (data) => data.items,
+  })

@@ -1,0 +1,5 @@
+import { AudiencesPage } from '../../features/audiences/audiences-page'
+
+export function Component() {
+  return <AudiencesPage />
+}

@@ -1,0 +1,5 @@
+import { ProfilesPage } from '../../features/profiles/profiles-page'
+
+export function Component() {
+  return <ProfilesPage />
+}

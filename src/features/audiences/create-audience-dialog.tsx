@@ -1,0 +1,144 @@
+import {
+  Button,
+  ButtonGroup,
+  Content,
+  Dialog,
+  Divider,
+  Form,
+  Heading,
+  InlineAlert,
+  Item,
+  Picker,
+  TextArea,
+  TextField,
+  ToastQueue,
+} from '@adobe/react-spectrum'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Controller, useForm } from 'react-hook-form'
+import { ApiError } from '../../api/client'
+import { createAudience } from '../../api/audiences'
+import { MERGE_POLICIES } from '../../contracts/audience'
+import {
+  createSegmentDefinitionSchema,
+  type CreateSegmentDefinition,
+} from '../../contracts/engine/segment-definitions'
+
+const POLICIES = Object.values(MERGE_POLICIES)
+
+type FieldName = 'name' | 'description' | 'mergePolicyId' | 'expression.value'
+const FIELDS = new Set<string>(['name', 'description', 'mergePolicyId', 'expression.value'])
+
+/** Create audience: a name, a merge policy and a PQL rule, checked by the backend's parser. */
+export function CreateAudienceDialog({ sandbox, close }: { sandbox: string; close: () => void }) {
+  const queryClient = useQueryClient()
+  const form = useForm<CreateSegmentDefinition>({
+    resolver: zodResolver(createSegmentDefinitionSchema),
+    defaultValues: {
+      name: '',
+      description: '',
+      mergePolicyId: MERGE_POLICIES.default.id,
+      expression: { type: 'PQL', format: 'pql/text', value: '' },
+    },
+  })
+  const create = useMutation({
+    mutationFn: (values: CreateSegmentDefinition) => createAudience(sandbox, values),
+    onSuccess: async (audience) => {
+      await queryClient.invalidateQueries({ queryKey: ['audiences'] })
+      ToastQueue.positive(
+        `Audience "${audience.name}" created: ${audience.metrics.data.totalProfiles.toLocaleString('en-US')} profiles qualify.`,
+        { timeout: 5000 },
+      )
+      close()
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return
+      for (const field of error.fieldErrors) {
+        if (FIELDS.has(field.path)) {
+          form.setError(field.path as FieldName, { message: field.message })
+        }
+      }
+    },
+  })
+  const unplaced =
+    create.error && !(create.error instanceof ApiError && create.error.fieldErrors.length)
+
+  return (
+    <Dialog size="L">
+      <Heading>Create audience</Heading>
+      <Divider />
+      <Content>
+        <Form
+          id="create-audience"
+          validationBehavior="aria"
+          onSubmit={(event) => {
+            event.preventDefault()
+            void form.handleSubmit((values) => create.mutate(values))()
+          }}
+        >
+          <Controller
+            control={form.control}
+            name="name"
+            render={({ field, fieldState }) => (
+              <TextField
+                {...field}
+                label="Name"
+                isRequired
+                validationState={fieldState.error ? 'invalid' : undefined}
+                errorMessage={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="description"
+            render={({ field }) => <TextArea {...field} label="Description" />}
+          />
+          <Controller
+            control={form.control}
+            name="mergePolicyId"
+            render={({ field }) => (
+              <Picker
+                label="Merge policy"
+                items={POLICIES}
+                selectedKey={field.value}
+                onSelectionChange={(key) => field.onChange(String(key))}
+              >
+                {(policy) => <Item key={policy.id}>{policy.name}</Item>}
+              </Picker>
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="expression.value"
+            render={({ field, fieldState }) => (
+              <TextArea
+                {...field}
+                label="PQL expression"
+                isRequired
+                UNSAFE_className="pql"
+                description='For example: loyalty.tier in ["gold", "platinum"] and homeAddress.countryCode = "US"'
+                validationState={fieldState.error ? 'invalid' : undefined}
+                errorMessage={fieldState.error?.message}
+              />
+            )}
+          />
+        </Form>
+        {unplaced && (
+          <InlineAlert variant="negative" marginTop="size-200">
+            <Heading>The audience was not created</Heading>
+            <Content>{create.error.message}</Content>
+          </InlineAlert>
+        )}
+      </Content>
+      <ButtonGroup>
+        <Button variant="secondary" onPress={close}>
+          Cancel
+        </Button>
+        <Button variant="accent" type="submit" form="create-audience" isPending={create.isPending}>
+          Create
+        </Button>
+      </ButtonGroup>
+    </Dialog>
+  )
+}

@@ -1,0 +1,279 @@
+import {
+  ActionButton,
+  Content,
+  Flex,
+  Heading,
+  InlineAlert,
+  ProgressCircle,
+  StatusLight,
+  Text,
+  ToastQueue,
+} from '@adobe/react-spectrum'
+import Close from '@spectrum-icons/workflow/Close'
+import Copy from '@spectrum-icons/workflow/Copy'
+import { useQuery } from '@tanstack/react-query'
+import { JsonView, defaultStyles } from 'react-json-view-lite'
+import 'react-json-view-lite/dist/index.css'
+import { exportQuery } from '../../api/exports'
+import type {
+  ExportAttempt,
+  ExportReason,
+  ReceivedResponse,
+  SentRequest,
+} from '../../contracts/engine/exports'
+import { formatDateTime } from '../../lib/format'
+import { STATE_LIGHTS } from './exports-table'
+
+const ACTIONS: Record<ExportAttempt['action'], string> = {
+  done: 'Delivered',
+  retry: 'Retry scheduled',
+  'refresh-token': 'Token refetched, resending',
+  fail: 'Failed for good',
+}
+
+function Reason({
+  reason,
+  audienceName,
+}: {
+  reason: ExportReason
+  audienceName: (id: string) => string
+}) {
+  switch (reason.trigger) {
+    case 'segment':
+      return (
+        <li>
+          Audience <strong>{audienceName(reason.audienceId)}</strong> changed: {reason.from} →{' '}
+          {reason.to}
+        </li>
+      )
+    case 'identity':
+      return (
+        <li>
+          Identities changed:{' '}
+          {[
+            ...reason.added.map((i) => `added ${i}`),
+            ...reason.removed.map((i) => `removed ${i}`),
+          ].join(', ')}
+        </li>
+      )
+    case 'attribute':
+      return (
+        <li>
+          Mapped attribute <code>{reason.path}</code> was written
+        </li>
+      )
+    default:
+      return (
+        <li>
+          Backfill: <strong>{audienceName(reason.audienceId)}</strong> was added to the dataflow
+        </li>
+      )
+  }
+}
+
+function RequestView({ request }: { request: SentRequest }) {
+  return (
+    <>
+      <Text>
+        <code>
+          {request.method} {request.url}
+        </code>
+      </Text>
+      <dl className="export-kv" aria-label="Request headers">
+        {request.headers.map((h) => (
+          <div key={h.name} style={{ display: 'contents' }}>
+            <dt>{h.name}</dt>
+            <dd>{h.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {request.body && <pre aria-label="Request body">{request.body}</pre>}
+    </>
+  )
+}
+
+function ResponseView({ response }: { response: ReceivedResponse }) {
+  return (
+    <>
+      <Text>
+        <strong>HTTP {response.status}</strong>
+      </Text>
+      <dl className="export-kv" aria-label="Response headers">
+        {Object.entries(response.headers).map(([name, value]) => (
+          <div key={name} style={{ display: 'contents' }}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {response.body && <pre aria-label="Response body">{response.body}</pre>}
+    </>
+  )
+}
+
+interface ExportDetailProps {
+  sandbox: string
+  flowId: string
+  exportId: string
+  rev: number
+  audienceName: (id: string) => string
+  onClose: () => void
+}
+
+/**
+ * One exported message: why it was sent, the payload, every attempt with the request as sent and
+ * the answer, what the receiver saw, and Copy as cURL.
+ */
+export function ExportDetail({
+  sandbox,
+  flowId,
+  exportId,
+  rev,
+  audienceName,
+  onClose,
+}: ExportDetailProps) {
+  const record = useQuery({
+    ...exportQuery(sandbox, flowId, exportId, rev),
+    placeholderData: (p) => p,
+  })
+  if (record.isPending) return <ProgressCircle aria-label="Loading the message" isIndeterminate />
+  if (record.isError) {
+    return (
+      <InlineAlert variant="negative">
+        <Heading>The message could not be loaded</Heading>
+        <Content>{record.error.message}</Content>
+      </InlineAlert>
+    )
+  }
+  const r = record.data
+  const copy = async () => {
+    if (!r.curl) return
+    await navigator.clipboard.writeText(r.curl)
+    ToastQueue.positive('The cURL command is on your clipboard.', { timeout: 3000 })
+  }
+  return (
+    <section className="export-detail" aria-label={`Message ${r.seq}`}>
+      <Flex justifyContent="space-between" alignItems="center" gap="size-100">
+        <Heading level={2} margin={0} UNSAFE_style={{ fontSize: 18 }}>
+          Message {r.seq}
+        </Heading>
+        <Flex gap="size-100" alignItems="center">
+          <StatusLight variant={STATE_LIGHTS[r.state]}>{r.state}</StatusLight>
+          {r.curl && (
+            <ActionButton onPress={() => void copy()}>
+              <Copy />
+              <Text>Copy as cURL</Text>
+            </ActionButton>
+          )}
+          <ActionButton isQuiet aria-label="Close message" onPress={onClose}>
+            <Close />
+          </ActionButton>
+        </Flex>
+      </Flex>
+      <Text>
+        Profile {r.identity || r.profileId} · created {formatDateTime(r.createdAt)}
+        {r.failureReason ? ` · ${r.failureReason}` : ''}
+      </Text>
+
+      <h3>Why it was sent</h3>
+      <ul aria-label="Why it was sent">
+        {r.reasons.map((reason, i) => (
+          <Reason key={i} reason={reason} audienceName={audienceName} />
+        ))}
+      </ul>
+
+      <h3>Payload</h3>
+      <div aria-label="Payload JSON">
+        <JsonView data={r.payload} shouldExpandNode={(level) => level < 3} style={defaultStyles} />
+      </div>
+
+      {r.stream && (
+        <>
+          <h3>Stream record</h3>
+          <dl className="export-kv">
+            <dt>{r.stream.kind === 'kinesis' ? 'Stream' : 'Event hub'}</dt>
+            <dd>{r.stream.name}</dd>
+            <dt>Partition key</dt>
+            <dd>{r.stream.partitionKey}</dd>
+            <dt>{r.stream.kind === 'kinesis' ? 'Shard' : 'Partition'}</dt>
+            <dd>{r.stream.shardId}</dd>
+            <dt>Sequence number</dt>
+            <dd>{r.stream.sequenceNumber}</dd>
+          </dl>
+        </>
+      )}
+
+      <h3>Attempts</h3>
+      <ol className="export-attempts" aria-label="Attempts">
+        {r.attempts.length === 0 && <li>No attempt yet.</li>}
+        {r.attempts.map((attempt) => (
+          <li key={attempt.number} data-action={attempt.action}>
+            <Text>
+              <strong>
+                Attempt {attempt.number}: {ACTIONS[attempt.action]}
+              </strong>{' '}
+              · {formatDateTime(attempt.startedAt)} · {Math.round(attempt.durationMs)} ms
+              {attempt.retryInMs !== null
+                ? ` · next in ${(attempt.retryInMs / 1000).toFixed(1)} s`
+                : ''}
+            </Text>
+            <div>{attempt.reason}</div>
+            {attempt.tokenExchange && (
+              <details>
+                <summary>Token request ({attempt.tokenExchange.cause})</summary>
+                <RequestView request={attempt.tokenExchange.request} />
+                {attempt.tokenExchange.response && (
+                  <ResponseView response={attempt.tokenExchange.response} />
+                )}
+                {attempt.tokenExchange.error && <Text>{attempt.tokenExchange.error}</Text>}
+              </details>
+            )}
+            {attempt.request && (
+              <details open={attempt.number === r.attempts.length}>
+                <summary>Request as sent</summary>
+                <RequestView request={attempt.request} />
+              </details>
+            )}
+            {attempt.response && (
+              <details open={attempt.number === r.attempts.length}>
+                <summary>Response</summary>
+                <ResponseView response={attempt.response} />
+              </details>
+            )}
+            {attempt.error && <Text>{attempt.error}</Text>}
+          </li>
+        ))}
+      </ol>
+
+      <h3>What the receiver saw</h3>
+      {r.receiver.length === 0 ? (
+        <Text>
+          {r.destination === 'http'
+            ? 'The demo receiver recorded nothing for this message (its endpoint is not a .example host, or the entry is no longer retained).'
+            : 'Stream destinations have no receiver: the record above is what the stream holds.'}
+        </Text>
+      ) : (
+        <ol aria-label="What the receiver saw">
+          {r.receiver.map((entry) => (
+            <li key={entry.id}>
+              {formatDateTime(entry.at)}: {entry.method} {entry.url} → answered {entry.status} after{' '}
+              {Math.round(entry.answeredAfterMs)} ms
+              <details>
+                <summary>Headers and body as received</summary>
+                <dl className="export-kv">
+                  {Object.entries(entry.headers).map(([name, value]) => (
+                    <div key={name} style={{ display: 'contents' }}>
+                      <dt>{name}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <pre>{entry.body}</pre>
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

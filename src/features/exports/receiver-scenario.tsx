@@ -1,0 +1,102 @@
+import { Button, Flex, Item, NumberField, Picker, Text, View } from '@adobe/react-spectrum'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { receiverScenarioQuery, setReceiverScenario } from '../../api/receiver'
+import type { ReceiverScenario, ReceiverScenarioKind } from '../../contracts/engine/receiver'
+
+const KINDS: { key: ReceiverScenarioKind; label: string }[] = [
+  { key: 'ok', label: 'Always 200' },
+  { key: 'fail-then-succeed', label: 'Fail N times, then succeed' },
+  { key: 'always-500', label: 'Always 500' },
+  { key: 'rate-limit', label: '429 with Retry-After' },
+  { key: 'slow', label: 'Slower than 2 seconds' },
+  { key: 'unauthorized-once', label: '401 once (forces a token refresh)' },
+]
+
+const describe = (scenario: ReceiverScenario, remaining: number | null) => {
+  const label = KINDS.find((k) => k.key === scenario.kind)?.label ?? scenario.kind
+  if (scenario.kind === 'fail-then-succeed') return `${label}: ${remaining ?? 0} failures left`
+  if (scenario.kind === 'unauthorized-once') return `${label}: ${remaining ? 'armed' : 'used'}`
+  if (scenario.kind === 'rate-limit') return `${label} of ${scenario.retryAfterSeconds} s`
+  return label
+}
+
+/** The demo receiver's fault scenario for this destination's endpoint. */
+export function ReceiverScenarioControl({
+  sandbox,
+  endpoint,
+}: {
+  sandbox: string
+  endpoint: string
+}) {
+  const queryClient = useQueryClient()
+  const status = useQuery(receiverScenarioQuery(sandbox, endpoint))
+  const [kind, setKind] = useState<ReceiverScenarioKind>('fail-then-succeed')
+  const [failures, setFailures] = useState(2)
+  const [retryAfter, setRetryAfter] = useState(1)
+  const apply = useMutation({
+    mutationFn: () => {
+      const scenario =
+        kind === 'fail-then-succeed'
+          ? { kind, failures }
+          : kind === 'rate-limit'
+            ? { kind, retryAfterSeconds: retryAfter }
+            : { kind }
+      return setReceiverScenario(sandbox, endpoint, scenario)
+    },
+    onSuccess: (data) =>
+      queryClient.setQueryData(receiverScenarioQuery(sandbox, endpoint).queryKey, data),
+  })
+  return (
+    <View
+      borderWidth="thin"
+      borderColor="gray-300"
+      borderRadius="medium"
+      padding="size-200"
+      backgroundColor="gray-50"
+    >
+      <Flex gap="size-200" alignItems="end" wrap>
+        <Picker
+          label="Fault scenario"
+          items={KINDS}
+          selectedKey={kind}
+          onSelectionChange={(key) => setKind(key as ReceiverScenarioKind)}
+          width="size-3600"
+        >
+          {(item) => <Item key={item.key}>{item.label}</Item>}
+        </Picker>
+        {kind === 'fail-then-succeed' && (
+          <NumberField
+            label="Failures"
+            value={failures}
+            onChange={setFailures}
+            minValue={1}
+            maxValue={100}
+            width="size-1600"
+          />
+        )}
+        {kind === 'rate-limit' && (
+          <NumberField
+            label="Retry-After (seconds)"
+            value={retryAfter}
+            onChange={setRetryAfter}
+            minValue={0}
+            maxValue={60}
+            width="size-2000"
+          />
+        )}
+        <Button variant="secondary" onPress={() => apply.mutate()} isPending={apply.isPending}>
+          Apply scenario
+        </Button>
+      </Flex>
+      <Text marginTop="size-100" UNSAFE_style={{ display: 'block' }} aria-live="polite">
+        {status.data
+          ? `The receiver at ${endpoint} answers: ${describe(status.data.scenario, status.data.remaining)}.`
+          : status.isError
+            ? status.error.message
+            : ''}
+        {apply.isError ? ` ${apply.error.message}` : ''}
+      </Text>
+    </View>
+  )
+}
