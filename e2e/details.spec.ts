@@ -25,9 +25,7 @@ test.beforeEach(async ({ page }) => {
   await openConsole(page, '/prod/destinations/catalog')
 })
 
-test('the details page shows the destination in the right rail, with honest empty tabs', async ({
-  page,
-}) => {
+test('the details page shows the destination in the right rail, and its tabs', async ({ page }) => {
   const { flowId } = await createHttpDataflow(page, {
     name: 'Acme webhook',
     description: 'Profiles for the CRM',
@@ -50,10 +48,14 @@ test('the details page shows the destination in the right rail, with honest empt
   await expect(fact(page, 'Created')).not.toBeEmpty()
 
   await expect(page.getByRole('tab', { name: 'Dataflow runs', selected: true })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'No dataflow runs yet' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: 'Dataflow runs' })).toBeVisible()
+  await expect(
+    page.getByRole('grid', { name: 'Dataflow runs' }).getByRole('row').nth(1),
+  ).toContainText('Processing')
   await page.getByRole('tab', { name: 'Exports' }).click()
   await expect(page).toHaveURL(new RegExp(`/browse/${flowId}/exports$`))
-  await expect(page.getByRole('heading', { name: 'No exports yet' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Exported messages' })).toBeVisible()
+  await expect(page.getByText(/No exported message yet/)).toBeVisible()
   await page.getByRole('tab', { name: 'Activation data' }).click()
   await expect(page.getByRole('heading', { name: 'No audiences activated' })).toBeVisible()
   await page
