@@ -3,6 +3,33 @@ import { createBackend } from './backend'
 import { SANDBOXES } from './model'
 import { IdbPersistence } from './store/idb-persistence'
 
+const LOCK = 'destination-console-backend'
+/** How long a tab waits for the lock: a reloading tab releases it a moment after unloading. */
+const LOCK_WAIT_MS = 1500
+
+/**
+ * Holds an exclusive Web Lock for the life of the tab. The backend keeps its data in memory and
+ * writes it behind to IndexedDB, so two tabs running it at once would overwrite each other's
+ * changes: the second tab is told to use the first instead.
+ */
+async function claimThisTab(): Promise<void> {
+  if (!('locks' in navigator)) return
+  try {
+    await new Promise<void>((resolve, reject) => {
+      navigator.locks
+        .request(LOCK, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+          resolve()
+          return new Promise<never>(() => undefined)
+        })
+        .catch(reject)
+    })
+  } catch {
+    throw new Error(
+      'The console is already open in another tab of this browser. Its demo backend keeps your data in this browser and runs in one tab at a time: switch to that tab, or close it and reload this one.',
+    )
+  }
+}
+
 /**
  * Starts the backend in this tab: IndexedDB storage, requests answered through the worker. Once
  * it answers, every sandbox is loaded in the background, so the deliveries a reload or a closed
@@ -12,6 +39,7 @@ export async function startBackend(): Promise<void> {
   if (!('serviceWorker' in navigator)) {
     throw new Error('Service workers are not available on this page.')
   }
+  await claimThisTab()
   const persistence = await IdbPersistence.open()
   const backend = createBackend({ persistence })
   const worker = setupWorker(...backend.handlers)
