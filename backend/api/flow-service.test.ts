@@ -349,6 +349,27 @@ describe('flows and JSON Patch', () => {
     })
   })
 
+  it('refuses a custom Authorization header when the account authenticates already', async () => {
+    const bearer = await call<Created>('POST', `${FS}/connections`, { body: bearerConnection() })
+    const refused = await call<Problem>('POST', `${FS}/targetConnections`, {
+      body: httpTarget(bearer.body.id, { headers: 'Authorization:Bearer abc' }),
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errorDetails).toEqual([
+      expect.objectContaining({
+        path: 'params.headers',
+        message: expect.stringContaining('Bearer token'),
+      }),
+    ])
+    const none = await call<Created>('POST', `${FS}/connections`, {
+      body: bearerConnection({ auth: { specName: 'None', params: {} } }),
+    })
+    const allowed = await call('POST', `${FS}/targetConnections`, {
+      body: httpTarget(none.body.id, { headers: 'Authorization:Bearer abc' }),
+    })
+    expect(allowed.status).toBe(201)
+  })
+
   it('validates destination details on target connections', async () => {
     const base = await call<Created>('POST', `${FS}/connections`, { body: bearerConnection() })
     const res = await call<Problem>('POST', `${FS}/targetConnections`, {

@@ -6,17 +6,46 @@ import {
   type TargetConnection,
 } from '../../src/contracts/flow-service'
 import { findDestination } from '../../src/contracts/destination-catalog'
+import {
+  HTTP_API_AUTH_TYPE_TITLES,
+  type HttpApiAuthType,
+} from '../../src/contracts/destinations/auth'
+import { checkHeadersAgainstAuth, parseHeaders } from '../../src/contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { getConnection } from './connections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
-import { findConnectionSpec } from './specs'
+import { authDefinition, findConnectionSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
 
-function validatedParams(specId: string, params: Record<string, unknown>) {
+const HTTP_AUTH_TYPES: readonly string[] = Object.keys(HTTP_API_AUTH_TYPE_TITLES)
+const isHttpAuthType = (type: string): type is HttpApiAuthType => HTTP_AUTH_TYPES.includes(type)
+
+/**
+ * Validates destination details against the destination's target spec, and, for HTTP API, that
+ * no custom header sets `Authorization` when the account's authentication sets it already.
+ */
+function validatedParams(
+  ctx: ServiceContext,
+  specId: string,
+  baseConnectionId: string,
+  params: Record<string, unknown>,
+) {
   const target = findDestination(specId)?.target
   if (!target) return params
-  return parseWith(target.schema, params, 'params')
+  const checked: Record<string, unknown> = parseWith(target.schema, params, 'params')
+  const auth = ctx.sandbox.collection('connections').get(baseConnectionId)?.auth
+  const type = auth ? authDefinition(specId, auth.specName).type : null
+  const parsed = typeof checked.headers === 'string' ? parseHeaders(checked.headers) : null
+  if (type && isHttpAuthType(type) && parsed?.ok) {
+    const clashes = checkHeadersAgainstAuth(parsed.headers, type)
+    if (clashes.length) {
+      throw problems.invalidBody(
+        clashes.map((c) => ({ path: 'params.headers', message: c.message })),
+      )
+    }
+  }
+  return checked
 }
 
 function checkBaseConnection(ctx: ServiceContext, baseConnectionId: string, specId: string) {
@@ -51,7 +80,7 @@ export function createTargetConnection(ctx: ServiceContext, body: unknown): Crea
     connectionSpec: input.connectionSpec,
     state: 'enabled',
     data: input.data,
-    params: validatedParams(input.connectionSpec.id, input.params),
+    params: validatedParams(ctx, input.connectionSpec.id, input.baseConnectionId, input.params),
   }
   ctx.sandbox.collection('targetConnections').put(target)
   return { id: target.id, etag: target.etag }
@@ -81,7 +110,12 @@ export function patchTargetConnection(
       ...current,
       name: checked.name,
       description: checked.description,
-      params: validatedParams(current.connectionSpec.id, checked.params),
+      params: validatedParams(
+        ctx,
+        current.connectionSpec.id,
+        current.baseConnectionId,
+        checked.params,
+      ),
     },
     ctx,
   )

@@ -115,6 +115,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
       </Text>
       <TableView
         aria-label="Dataflow runs"
+        overflowMode="wrap"
         renderEmptyState={() => (
           <Text>No run yet: runs appear once the dataflow receives profiles.</Text>
         )}
@@ -127,7 +128,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
         }}
       >
         <TableHeader>
-          <Column key="start" width={200}>
+          <Column key="start" width={180}>
             Dataflow run start
           </Column>
           <Column key="time">Processing time</Column>

@@ -184,7 +184,7 @@ export function ExportDetail({
 
       <h3>Payload</h3>
       <div aria-label="Payload JSON">
-        <JsonView data={r.payload} shouldExpandNode={(level) => level < 3} style={defaultStyles} />
+        <JsonView data={r.payload} shouldExpandNode={(level) => level < 5} style={defaultStyles} />
       </div>
 
       {r.stream && (
