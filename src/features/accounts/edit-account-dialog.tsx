@@ -9,8 +9,6 @@ import {
   InlineAlert,
   Switch,
   Text,
-  TextArea,
-  TextField,
   ToastQueue,
 } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
@@ -20,12 +18,12 @@ import { z } from 'zod'
 import { ApiError } from '../../api/client'
 import { patchConnection, testCredentials } from '../../api/connections'
 import { DemoCredentialsHint } from '../../components/spec-form/demo-credentials-hint'
-import { FieldMessages } from '../../components/spec-form/field-messages'
 import { SpecFields, secretKeys, specDefaults } from '../../components/spec-form/spec-fields'
 import { schemaResolver } from '../../components/spec-form/zod-resolver'
 import { findDestination } from '../../contracts/destination-catalog'
 import { createConnectionSchema, type JsonPatchOperation } from '../../contracts/flow-service'
 import type { AccountRow } from './account-rows'
+import { TextController } from '../../components/spec-form/text-controller'
 
 interface EditAccountDialogProps {
   sandbox: string
@@ -143,41 +141,8 @@ export function EditAccountDialog({ sandbox, row, onClose }: EditAccountDialogPr
           onSubmit={(event) => void submit(event)}
           className="accounts-edit-form"
         >
-          <Controller
-            control={form.control}
-            name="name"
-            render={({ field, fieldState }) => (
-              <TextField
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                label="Account name"
-                isRequired
-                width="100%"
-                validationState={fieldState.invalid ? 'invalid' : undefined}
-                errorMessage={<FieldMessages error={fieldState.error} />}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="description"
-            render={({ field, fieldState }) => (
-              <TextArea
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                label="Description"
-                width="100%"
-                validationState={fieldState.invalid ? 'invalid' : undefined}
-                errorMessage={<FieldMessages error={fieldState.error} />}
-              />
-            )}
-          />
+          <TextController control={form.control} name="name" label="Account name" isRequired />
+          <TextController control={form.control} name="description" multiline label="Description" />
           {hasCredentials && authSpec && definition && (
             <>
               <Controller

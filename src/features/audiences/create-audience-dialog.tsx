@@ -9,14 +9,13 @@ import {
   InlineAlert,
   Item,
   Picker,
-  TextArea,
-  TextField,
   ToastQueue,
 } from '@adobe/react-spectrum'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm } from 'react-hook-form'
 import { ApiError } from '../../api/client'
+import { TextController } from '../../components/spec-form/text-controller'
 import { createAudience } from '../../api/audiences'
 import { MERGE_POLICIES } from '../../contracts/audience'
 import {
@@ -76,24 +75,8 @@ export function CreateAudienceDialog({ sandbox, close }: { sandbox: string; clos
             void form.handleSubmit((values) => create.mutate(values))()
           }}
         >
-          <Controller
-            control={form.control}
-            name="name"
-            render={({ field, fieldState }) => (
-              <TextField
-                {...field}
-                label="Name"
-                isRequired
-                validationState={fieldState.error ? 'invalid' : undefined}
-                errorMessage={fieldState.error?.message}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="description"
-            render={({ field }) => <TextArea {...field} label="Description" />}
-          />
+          <TextController control={form.control} name="name" label="Name" isRequired />
+          <TextController control={form.control} name="description" label="Description" multiline />
           <Controller
             control={form.control}
             name="mergePolicyId"
@@ -108,20 +91,14 @@ export function CreateAudienceDialog({ sandbox, close }: { sandbox: string; clos
               </Picker>
             )}
           />
-          <Controller
+          <TextController
             control={form.control}
             name="expression.value"
-            render={({ field, fieldState }) => (
-              <TextArea
-                {...field}
-                label="PQL expression"
-                isRequired
-                UNSAFE_className="pql"
-                description='For example: loyalty.tier in ["gold", "platinum"] and homeAddress.countryCode = "US"'
-                validationState={fieldState.error ? 'invalid' : undefined}
-                errorMessage={fieldState.error?.message}
-              />
-            )}
+            label="PQL expression"
+            multiline
+            isRequired
+            UNSAFE_className="pql"
+            description='For example: loyalty.tier in ["gold", "platinum"] and homeAddress.countryCode = "US"'
           />
         </Form>
         {unplaced && (

@@ -8,8 +8,6 @@ import {
   RadioGroup,
   StatusLight,
   Text,
-  TextArea,
-  TextField,
 } from '@adobe/react-spectrum'
 import { useMutation, type UseQueryResult } from '@tanstack/react-query'
 import { Controller, useFormContext, useWatch } from 'react-hook-form'
@@ -17,13 +15,13 @@ import { ApiError } from '../../api/client'
 import { testCredentials } from '../../api/connections'
 import { DemoCredentialsHint } from '../../components/spec-form/demo-credentials-hint'
 import { FieldHelp } from '../../components/spec-form/field-help'
-import { FieldMessages } from '../../components/spec-form/field-messages'
 import { SpecFields } from '../../components/spec-form/spec-fields'
 import type { ConnectionSpec } from '../../contracts/connection-spec'
 import type { DestinationDefinition } from '../../contracts/destination-registry'
 import type { Connection } from '../../contracts/flow-service'
 import { credentialsFingerprint, findAuth, type ConnectDraft, type CredentialsCheck } from './draft'
 import { ExistingAccounts } from './existing-accounts'
+import { TextController } from '../../components/spec-form/text-controller'
 
 const ACCOUNT_NAME_HELP =
   'Enter a name that helps you easily identify this destination account in the future. This is especially useful when you have multiple connections to the same destination.'
@@ -156,41 +154,18 @@ export function AuthenticationStep({
             void connect()
           }}
         >
-          <Controller
+          <TextController
             control={control}
             name="account.name"
-            render={({ field, fieldState }) => (
-              <TextField
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                label="Account name"
-                isRequired
-                width="100%"
-                contextualHelp={<FieldHelp title="Account name">{ACCOUNT_NAME_HELP}</FieldHelp>}
-                validationState={fieldState.invalid ? 'invalid' : undefined}
-                errorMessage={<FieldMessages error={fieldState.error} />}
-              />
-            )}
+            label="Account name"
+            isRequired
+            contextualHelp={<FieldHelp title="Account name">{ACCOUNT_NAME_HELP}</FieldHelp>}
           />
-          <Controller
+          <TextController
             control={control}
             name="account.description"
-            render={({ field, fieldState }) => (
-              <TextArea
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                label="Description"
-                width="100%"
-                validationState={fieldState.invalid ? 'invalid' : undefined}
-                errorMessage={<FieldMessages error={fieldState.error} />}
-              />
-            )}
+            multiline
+            label="Description"
           />
           {spec.authSpec.length > 1 && (
             <RadioGroup

@@ -1,11 +1,11 @@
-import { Flex, Heading, Text, TextArea, TextField } from '@adobe/react-spectrum'
-import { Controller, useFormContext, useWatch } from 'react-hook-form'
-import { FieldMessages } from '../../components/spec-form/field-messages'
+import { Flex, Heading, Text } from '@adobe/react-spectrum'
+import { useFormContext, useWatch } from 'react-hook-form'
 import { SpecFields } from '../../components/spec-form/spec-fields'
 import type { ConnectionSpec } from '../../contracts/connection-spec'
 import type { HttpApiAuth } from '../../contracts/destinations/auth'
 import type { ConnectDraft } from './draft'
 import { RequestPreviewPanel } from './request-preview-panel'
+import { TextController } from '../../components/spec-form/text-controller'
 
 interface DetailsStepProps {
   spec: ConnectionSpec
@@ -28,40 +28,12 @@ export function DetailsStep({ spec, previewAuth }: DetailsStepProps) {
       </Heading>
       <Text>An asterisk next to a field indicates that the field is required.</Text>
       <div className="connect-form">
-        <Controller
-          control={control}
-          name="details.name"
-          render={({ field, fieldState }) => (
-            <TextField
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              label="Name"
-              isRequired
-              width="100%"
-              validationState={fieldState.invalid ? 'invalid' : undefined}
-              errorMessage={<FieldMessages error={fieldState.error} />}
-            />
-          )}
-        />
-        <Controller
+        <TextController control={control} name="details.name" label="Name" isRequired />
+        <TextController
           control={control}
           name="details.description"
-          render={({ field, fieldState }) => (
-            <TextArea
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              label="Description"
-              width="100%"
-              validationState={fieldState.invalid ? 'invalid' : undefined}
-              errorMessage={<FieldMessages error={fieldState.error} />}
-            />
-          )}
+          multiline
+          label="Description"
         />
         {target && <SpecFields schema={target} control={control} name="details.params" />}
       </div>
