@@ -28,6 +28,7 @@ import { httpApiAuthTypeSchema } from '../../contracts/destinations/auth'
 import { checkHeadersAgainstAuth, parseHeaders } from '../../contracts/destinations/headers'
 import type { TargetConnection } from '../../contracts/flow-service'
 import { SpecFields, specDefaults } from '../spec-form/spec-fields'
+import { LoadError } from '../load-error'
 
 interface EditDestinationDialogProps {
   sandbox: string
@@ -63,10 +64,7 @@ export function EditDestinationDialog({ sandbox, flowId }: EditDestinationDialog
       <Divider />
       {error ? (
         <Content>
-          <InlineAlert variant="negative">
-            <Heading>The destination details could not be loaded</Heading>
-            <Content>{error.message}</Content>
-          </InlineAlert>
+          <LoadError title="The destination details could not be loaded" error={error} />
         </Content>
       ) : ready ? (
         <EditDestinationForm

@@ -1,6 +1,5 @@
 import {
   ActionMenu,
-  Button,
   Cell,
   Column,
   Content,
@@ -8,7 +7,6 @@ import {
   Flex,
   Heading,
   IllustratedMessage,
-  InlineAlert,
   Item,
   Row,
   SearchField,
@@ -36,6 +34,7 @@ import {
 import { DeleteAccountDialog } from './delete-account-dialog'
 import { EditAccountDialog } from './edit-account-dialog'
 import './accounts.css'
+import { LoadError } from '../../components/load-error'
 
 type OpenDialog = { kind: 'edit' | 'delete'; row: AccountRow }
 
@@ -77,19 +76,11 @@ export function AccountsPage() {
 
   if (failed) {
     return (
-      <InlineAlert variant="negative">
-        <Heading>The accounts could not be loaded</Heading>
-        <Content>
-          {failed.message}{' '}
-          <Button
-            variant="secondary"
-            marginTop="size-100"
-            onPress={() => queries.forEach((query) => void query.refetch())}
-          >
-            Try again
-          </Button>
-        </Content>
-      </InlineAlert>
+      <LoadError
+        title="The accounts could not be loaded"
+        error={failed}
+        onRetry={() => queries.forEach((query) => void query.refetch())}
+      />
     )
   }
 

@@ -17,6 +17,7 @@ import { unionSchemaQuery } from '../../api/schema'
 import { hasUniqueIdentifier } from './activation-draft'
 import { findField, typeLabel } from './schema-tree'
 import { SelectFieldDialog } from './select-field-dialog'
+import { LoadError } from '../../components/load-error'
 
 interface MappingStepProps {
   sandbox: string
@@ -71,10 +72,7 @@ export function MappingStep({ sandbox, destination, attributes, onChange }: Mapp
       </Flex>
       {schema.isPending && <ProgressCircle aria-label="Loading the union schema" isIndeterminate />}
       {schema.isError && (
-        <InlineAlert variant="negative">
-          <Heading>The union schema could not be loaded</Heading>
-          <Content>{schema.error.message}</Content>
-        </InlineAlert>
+        <LoadError title="The union schema could not be loaded" error={schema.error} />
       )}
       <div className="activate-mapping">
         <div className="activate-mapping-header" aria-hidden="true">

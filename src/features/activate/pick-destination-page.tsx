@@ -2,11 +2,9 @@ import {
   Button,
   Cell,
   Column,
-  Content,
   Flex,
   Heading,
   IllustratedMessage,
-  InlineAlert,
   Row,
   StatusLight,
   TableBody,
@@ -29,6 +27,7 @@ import { EmptyState } from '../../components/empty-state'
 import { WizardFrame } from '../../components/wizard/wizard-frame'
 import { paths } from '../../lib/paths'
 import { ACTIVATION_STEPS } from './activation-draft'
+import { LoadError } from '../../components/load-error'
 
 const STEPS = [{ id: 'destination', label: 'Select destination' }, ...ACTIVATION_STEPS]
 
@@ -102,10 +101,7 @@ export function PickDestinationPage({ sandbox, specId }: { sandbox: string; spec
           one.
         </Text>
         {flows.isError ? (
-          <InlineAlert variant="negative">
-            <Heading>The destinations could not be loaded</Heading>
-            <Content>{flows.error.message}</Content>
-          </InlineAlert>
+          <LoadError title="The destinations could not be loaded" error={flows.error} />
         ) : !flows.isPending && destinations.length === 0 ? (
           <EmptyState title="No destinations to activate yet">
             You have a {spec?.name ?? ''} account but no destination (dataflow) with it. Select

@@ -1,13 +1,11 @@
 import {
   Badge,
-  Button,
   Cell,
   Column,
   Content,
   Flex,
   Heading,
   IllustratedMessage,
-  InlineAlert,
   Row,
   SearchField,
   TableBody,
@@ -21,6 +19,7 @@ import { useState } from 'react'
 import { audiencesQuery, type SegmentDefinition } from '../../api/audiences'
 import { DateTime } from '../../components/date-time'
 import type { ActivationAudience } from '../../contracts/activation-patch'
+import { LoadError } from '../../components/load-error'
 
 interface SelectAudiencesStepProps {
   sandbox: string
@@ -78,15 +77,11 @@ export function SelectAudiencesStep({
 
   if (audiences.isError) {
     return (
-      <InlineAlert variant="negative">
-        <Heading>The audiences could not be loaded</Heading>
-        <Content>
-          {audiences.error.message}{' '}
-          <Button variant="secondary" onPress={() => void audiences.refetch()} marginTop="size-100">
-            Try again
-          </Button>
-        </Content>
-      </InlineAlert>
+      <LoadError
+        title="The audiences could not be loaded"
+        error={audiences.error}
+        onRetry={() => void audiences.refetch()}
+      />
     )
   }
 

@@ -3,11 +3,9 @@ import {
   Button,
   Cell,
   Column,
-  Content,
   DialogTrigger,
   Flex,
   Heading,
-  InlineAlert,
   Row,
   SearchField,
   TableBody,
@@ -22,6 +20,7 @@ import { audiencesQuery } from '../../api/audiences'
 import { MERGE_POLICIES } from '../../contracts/audience'
 import { formatDateTime } from '../../lib/format'
 import { CreateAudienceDialog } from './create-audience-dialog'
+import { LoadError } from '../../components/load-error'
 
 const mergePolicyName = (id: string) =>
   Object.values(MERGE_POLICIES).find((p) => p.id === id)?.name ?? id
@@ -70,10 +69,7 @@ export function AudiencesPage() {
         width="size-4600"
       />
       {audiences.isError ? (
-        <InlineAlert variant="negative">
-          <Heading>The audiences could not be loaded</Heading>
-          <Content>{audiences.error.message}</Content>
-        </InlineAlert>
+        <LoadError title="The audiences could not be loaded" error={audiences.error} />
       ) : (
         <TableView aria-label="Audiences" density="spacious" overflowMode="wrap">
           <TableHeader>

@@ -1,6 +1,5 @@
 import {
   ActionMenu,
-  Button,
   Cell,
   Column,
   Content,
@@ -8,7 +7,6 @@ import {
   Flex,
   Heading,
   IllustratedMessage,
-  InlineAlert,
   Item,
   Link,
   Picker,
@@ -43,6 +41,7 @@ import {
   type StatusFilter,
 } from './browse-rows'
 import './browse.css'
+import { LoadError } from '../../components/load-error'
 
 type SortDescriptor = NonNullable<SpectrumTableProps<BrowseRow>['sortDescriptor']>
 
@@ -103,15 +102,11 @@ export function BrowsePage() {
   }
   if (flows.isError) {
     return (
-      <InlineAlert variant="negative">
-        <Heading>The dataflows could not be loaded</Heading>
-        <Content>
-          {flows.error.message}{' '}
-          <Button variant="secondary" onPress={() => void flows.refetch()} marginTop="size-100">
-            Try again
-          </Button>
-        </Content>
-      </InlineAlert>
+      <LoadError
+        title="The dataflows could not be loaded"
+        error={flows.error}
+        onRetry={() => void flows.refetch()}
+      />
     )
   }
   if (all.length === 0) {

@@ -1,6 +1,5 @@
 import {
   ActionGroup,
-  Button,
   Checkbox,
   CheckboxGroup,
   Flex,
@@ -24,6 +23,7 @@ import { categoryCounts, filterDestinations } from './catalog-filters'
 import { DestinationCard } from './destination-card'
 import { DestinationRail } from './destination-rail'
 import './catalog.css'
+import { LoadError } from '../../components/load-error'
 
 /** The destinations catalog: cards, categories, search, All / My destinations, right rail. */
 export function CatalogPage() {
@@ -68,15 +68,11 @@ export function CatalogPage() {
   }
   if (specs.isError) {
     return (
-      <InlineAlert variant="negative">
-        <Heading>The catalog could not be loaded</Heading>
-        <Content>
-          {specs.error.message}{' '}
-          <Button variant="secondary" onPress={() => void specs.refetch()} marginTop="size-100">
-            Try again
-          </Button>
-        </Content>
-      </InlineAlert>
+      <LoadError
+        title="The catalog could not be loaded"
+        error={specs.error}
+        onRetry={() => void specs.refetch()}
+      />
     )
   }
 

@@ -56,6 +56,7 @@ import {
   type SaveStage,
 } from './save-destination'
 import './connect.css'
+import { LoadError } from '../../components/load-error'
 
 interface ConnectWizardProps {
   sandbox: string
@@ -75,12 +76,7 @@ export function ConnectWizard({ sandbox, specId, step }: ConnectWizardProps) {
     )
   }
   if (specs.isError) {
-    return (
-      <InlineAlert variant="negative">
-        <Heading>The destination could not be loaded</Heading>
-        <Content>{specs.error.message}</Content>
-      </InlineAlert>
-    )
+    return <LoadError title="The destination could not be loaded" error={specs.error} />
   }
   const spec = specs.data.find((s) => s.id === specId && s.attributes.isDestination)
   const destination = findDestination(specId)

@@ -4,7 +4,6 @@ import {
   Content,
   Heading,
   IllustratedMessage,
-  InlineAlert,
   ProgressCircle,
   Row,
   TableBody,
@@ -14,6 +13,7 @@ import {
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { Connection } from '../../contracts/flow-service'
 import { formatDateTime } from '../../lib/format'
+import { LoadError } from '../../components/load-error'
 
 interface ExistingAccountsProps {
   destinationName: string
@@ -36,12 +36,7 @@ export function ExistingAccounts({
 }: ExistingAccountsProps) {
   if (accounts.isPending) return <ProgressCircle aria-label="Loading accounts" isIndeterminate />
   if (accounts.isError) {
-    return (
-      <InlineAlert variant="negative">
-        <Heading>The accounts could not be loaded</Heading>
-        <Content>{accounts.error.message}</Content>
-      </InlineAlert>
-    )
+    return <LoadError title="The accounts could not be loaded" error={accounts.error} />
   }
   return (
     <TableView

@@ -1,10 +1,8 @@
 import {
   Cell,
   Column,
-  Content,
   Flex,
   Heading,
-  InlineAlert,
   Row,
   StatusLight,
   Switch,
@@ -19,6 +17,7 @@ import { useState } from 'react'
 import { runsQuery } from '../../api/runs'
 import type { Run, RunInfo } from '../../contracts/engine/runs'
 import { formatDateTime } from '../../lib/format'
+import { LoadError } from '../../components/load-error'
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
 
@@ -83,12 +82,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
   const [selected, setSelected] = useState<string | null>(null)
   const [showExcluded, setShowExcluded] = useState(false)
   if (runs.isError) {
-    return (
-      <InlineAlert variant="negative">
-        <Heading>The dataflow runs could not be loaded</Heading>
-        <Content>{runs.error.message}</Content>
-      </InlineAlert>
-    )
+    return <LoadError title="The dataflow runs could not be loaded" error={runs.error} />
   }
   const items = runs.data ?? []
   const total = (pick: (run: Run) => number) => items.reduce((sum, run) => sum + pick(run), 0)

@@ -1,10 +1,7 @@
 import {
   Breadcrumbs,
-  Button,
-  Content,
   Flex,
   Heading,
-  InlineAlert,
   Item,
   Link,
   ProgressCircle,
@@ -24,6 +21,7 @@ import { ActivationDataTab } from './activation-data-tab'
 import { DetailsRail } from './details-rail'
 import { DETAILS_TABS, type DetailsTab } from './details-tabs'
 import './details.css'
+import { LoadError } from '../../components/load-error'
 
 interface DetailsPageProps {
   sandbox: string
@@ -58,15 +56,11 @@ export function DetailsPage({ sandbox, flowId, tab, panels }: DetailsPageProps) 
       )
     }
     return (
-      <InlineAlert variant="negative">
-        <Heading>The destination could not be loaded</Heading>
-        <Content>
-          {flow.error.message}{' '}
-          <Button variant="secondary" onPress={() => void flow.refetch()} marginTop="size-100">
-            Try again
-          </Button>
-        </Content>
-      </InlineAlert>
+      <LoadError
+        title="The destination could not be loaded"
+        error={flow.error}
+        onRetry={() => void flow.refetch()}
+      />
     )
   }
   if (!flow.data) {

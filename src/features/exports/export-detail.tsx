@@ -1,9 +1,7 @@
 import {
   ActionButton,
-  Content,
   Flex,
   Heading,
-  InlineAlert,
   ProgressCircle,
   StatusLight,
   Text,
@@ -23,6 +21,7 @@ import type {
 } from '../../contracts/engine/exports'
 import { formatDateTime } from '../../lib/format'
 import { STATE_LIGHTS } from './exports-table'
+import { LoadError } from '../../components/load-error'
 
 const ACTIONS: Record<ExportAttempt['action'], string> = {
   done: 'Delivered',
@@ -138,12 +137,7 @@ export function ExportDetail({
   })
   if (record.isPending) return <ProgressCircle aria-label="Loading the message" isIndeterminate />
   if (record.isError) {
-    return (
-      <InlineAlert variant="negative">
-        <Heading>The message could not be loaded</Heading>
-        <Content>{record.error.message}</Content>
-      </InlineAlert>
-    )
+    return <LoadError title="The message could not be loaded" error={record.error} />
   }
   const r = record.data
   const copy = async () => {

@@ -1,8 +1,5 @@
 import {
-  Content,
   Flex,
-  Heading,
-  InlineAlert,
   Item,
   Picker,
   ProgressCircle,
@@ -18,6 +15,7 @@ import { ExportDetail } from './export-detail'
 import { ExportsTable } from './exports-table'
 import { ReceiverScenarioControl } from './receiver-scenario'
 import { useLiveExports, type StreamStatus } from './use-live-exports'
+import { LoadError } from '../../components/load-error'
 
 const STATES: { key: 'all' | ExportState; label: string }[] = [
   { key: 'all', label: 'All states' },
@@ -132,12 +130,7 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
           width="size-3600"
         />
       </Flex>
-      {query.isError && (
-        <InlineAlert variant="negative">
-          <Heading>The exports could not be loaded</Heading>
-          <Content>{query.error.message}</Content>
-        </InlineAlert>
-      )}
+      {query.isError && <LoadError title="The exports could not be loaded" error={query.error} />}
       {query.isPending ? (
         <ProgressCircle aria-label="Loading exports" isIndeterminate />
       ) : (

@@ -42,6 +42,7 @@ import {
   identityRemove,
 } from './profile-patch'
 import { UpdateResult } from './update-result'
+import { LoadError } from '../../components/load-error'
 
 const NAMESPACES = ['ecid', 'email', 'email_lc_sha256', 'phone', 'crmId']
 
@@ -108,12 +109,7 @@ export function ProfilePage() {
 
   if (profile.isPending) return <ProgressCircle aria-label="Loading the profile" isIndeterminate />
   if (profile.isError) {
-    return (
-      <InlineAlert variant="negative">
-        <Heading>The profile could not be loaded</Heading>
-        <Content>{profile.error.message}</Content>
-      </InlineAlert>
-    )
+    return <LoadError title="The profile could not be loaded" error={profile.error} />
   }
   const p: Profile = profile.data
   const attributes = flattenAttributes(p.attributes)

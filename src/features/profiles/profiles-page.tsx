@@ -2,10 +2,8 @@ import {
   ActionButton,
   Cell,
   Column,
-  Content,
   Flex,
   Heading,
-  InlineAlert,
   Link,
   Row,
   SearchField,
@@ -20,6 +18,7 @@ import { profilesQuery } from '../../api/profiles'
 import { formatDateTime } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { TrafficPanel } from './traffic-panel'
+import { LoadError } from '../../components/load-error'
 
 const PAGE = 20
 
@@ -71,10 +70,7 @@ export function ProfilesPage() {
         </Text>
       </Flex>
       {profiles.isError ? (
-        <InlineAlert variant="negative">
-          <Heading>The profiles could not be loaded</Heading>
-          <Content>{profiles.error.message}</Content>
-        </InlineAlert>
+        <LoadError title="The profiles could not be loaded" error={profiles.error} />
       ) : (
         <TableView aria-label="Profiles" overflowMode="wrap">
           <TableHeader>
