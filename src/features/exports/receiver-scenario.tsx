@@ -2,7 +2,11 @@ import { Button, Flex, Item, NumberField, Picker, Text, View } from '@adobe/reac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { receiverScenarioQuery, setReceiverScenario } from '../../api/receiver'
-import type { ReceiverScenario, ReceiverScenarioKind } from '../../contracts/engine/receiver'
+import type {
+  ReceiverScenario,
+  ReceiverScenarioKind,
+  ReceiverScenarioStatus,
+} from '../../contracts/engine/receiver'
 
 const KINDS: { key: ReceiverScenarioKind; label: string }[] = [
   { key: 'ok', label: 'Always 200' },
@@ -29,11 +33,36 @@ export function ReceiverScenarioControl({
   sandbox: string
   endpoint: string
 }) {
-  const queryClient = useQueryClient()
   const status = useQuery(receiverScenarioQuery(sandbox, endpoint))
-  const [kind, setKind] = useState<ReceiverScenarioKind>('fail-then-succeed')
-  const [failures, setFailures] = useState(2)
-  const [retryAfter, setRetryAfter] = useState(1)
+  return (
+    <ScenarioForm
+      key={status.data?.updatedAt ?? 'default'}
+      sandbox={sandbox}
+      endpoint={endpoint}
+      status={status.data ?? null}
+      error={status.error}
+    />
+  )
+}
+
+interface ScenarioFormProps {
+  sandbox: string
+  endpoint: string
+  status: ReceiverScenarioStatus | null
+  error: Error | null
+}
+
+/** The scenario picker, starting from the receiver's current scenario. */
+function ScenarioForm({ sandbox, endpoint, status, error }: ScenarioFormProps) {
+  const queryClient = useQueryClient()
+  const current = status?.scenario
+  const [kind, setKind] = useState<ReceiverScenarioKind>(current?.kind ?? 'ok')
+  const [failures, setFailures] = useState(
+    current?.kind === 'fail-then-succeed' ? current.failures : 2,
+  )
+  const [retryAfter, setRetryAfter] = useState(
+    current?.kind === 'rate-limit' ? current.retryAfterSeconds : 1,
+  )
   const apply = useMutation({
     mutationFn: () => {
       const scenario =
@@ -90,11 +119,9 @@ export function ReceiverScenarioControl({
         </Button>
       </Flex>
       <Text marginTop="size-100" UNSAFE_style={{ display: 'block' }} aria-live="polite">
-        {status.data
-          ? `The receiver at ${endpoint} answers: ${describe(status.data.scenario, status.data.remaining)}.`
-          : status.isError
-            ? status.error.message
-            : ''}
+        {status
+          ? `The receiver at ${endpoint} answers: ${describe(status.scenario, status.remaining)}.`
+          : (error?.message ?? '')}
         {apply.isError ? ` ${apply.error.message}` : ''}
       </Text>
     </View>
