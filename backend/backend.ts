@@ -12,7 +12,7 @@ import { segmentationHandlers } from './api/segmentation'
 import { Engine } from './engine/engine'
 import { createRoute } from './http/route'
 import { systemClock, type Scheduler } from './lib/clock'
-import { SANDBOXES, type Collections } from './model'
+import { COLLECTION_CODECS, SANDBOXES, type Collections } from './model'
 import { createDemoServices } from './receiver/demo-services'
 import { createOutbound, type Outbound } from './receiver/outbound'
 import { TokenServer } from './receiver/token-server'
@@ -61,6 +61,7 @@ export function createBackend({
     persistence,
     seed: (sandbox) => seedSandbox(sandbox, { clock, ...seed }),
     isSeeded,
+    codecs: COLLECTION_CODECS,
     onLoad: (sandbox) => engine.load(sandbox),
   })
   const route = createRoute(db, SANDBOXES)

@@ -15,8 +15,10 @@ import type {
   StreamRecordDoc,
   StreamStateDoc,
 } from './engine/docs'
-import type { Sandbox } from './store/database'
-import type { SegmentDoc } from './store/segmented-log'
+import { exportRows, receiverRows, streamRows } from './engine/doc-rows'
+import { createInterner, internStrings } from './lib/intern'
+import { replacedDocs, type CodecMap, type Sandbox } from './store/database'
+import { segmentCodec, type SegmentDoc } from './store/segmented-log'
 
 /** What one sandbox stores, by collection. */
 export type Collections = {
@@ -38,6 +40,30 @@ export type Collections = {
   /** The in-app Kinesis streams and event hubs: segments of records, per stream. */
   streamSegments: SegmentDoc<StreamRecordDoc>
   streamStates: StreamStateDoc
+}
+
+const profileStrings = createInterner()
+
+/**
+ * A profile read back from storage shares its repeated string values (statuses, qualification
+ * times, countries...) with the other profiles, as profiles made in memory do.
+ */
+function shareProfileStrings(profile: Profile): Profile {
+  internStrings(profile.attributes, profileStrings)
+  internStrings(profile.segmentMembership, profileStrings)
+  return profile
+}
+
+/**
+ * How the collections written at every export are stored (docs/engine.md, "Persistence"): log
+ * segments as rows, profiles as they are (an update puts a new profile, never edits one). Both
+ * are committed as snapshots, copied in short slices.
+ */
+export const COLLECTION_CODECS: CodecMap<Collections> = {
+  profiles: replacedDocs(shareProfileStrings),
+  exportSegments: segmentCodec(exportRows),
+  receiverSegments: segmentCodec(receiverRows),
+  streamSegments: segmentCodec(streamRows),
 }
 
 export interface MetaDoc {

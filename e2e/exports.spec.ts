@@ -173,7 +173,7 @@ test('a wrong bearer token ends failed with 401', async ({ page }) => {
   await openExports(page, flowId)
   await page.getByRole('searchbox', { name: 'Search by identity' }).fill(john.primaryIdentity!.id)
   const row = exportRow(page, identityOf(john)).first()
-  await expect(row).toContainText('failed')
+  await expect(row).toContainText('failed', { timeout: 20_000 })
   await expect(row).toContainText('401')
   await row.click()
   await expect(page.getByRole('list', { name: 'Attempts' }).getByRole('listitem')).toHaveCount(1)

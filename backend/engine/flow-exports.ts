@@ -9,12 +9,11 @@ import type {
 import { hourOf } from '../lib/clock'
 import { newIdPrefix, seqId, seqOfId } from '../lib/ids'
 import type { SandboxStore } from '../model'
-import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
+import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../store/segmented-log'
 import type { AttemptDoc, CountByCode, ExportDoc, FlowStatsDoc, RunWindow } from './docs'
 
 /** The newest records kept per dataflow; counters stay exact (docs/engine.md, "Memory"). */
 export const EXPORTS_RETAIN = 100_000
-const SEGMENT_SIZE = 100
 
 /** The codes and messages of exclusions, as a run's skippedInfo shows them. */
 export const EXCLUSIONS: Record<ExclusionReason, { code: string; message: string }> = {

@@ -40,16 +40,23 @@ const MAX_SHARED_LISTS = 1000
 export class FlowRuntime implements DeliveryFlow, WatchedFlow {
   disposed = false
   private cached: FlowConfig | null = null
+  private resolvedAt = -1
 
   constructor(
     readonly exports: FlowExports,
     private readonly resolve: (cached: FlowConfig | null) => FlowConfig | null,
     private readonly identityOf: (profileId: string) => string,
+    /** Changes whenever something a config is built from may have changed. */
+    private readonly sourcesVersion: () => number,
   ) {}
 
   config(): FlowConfig | null {
     if (this.disposed) return null
-    this.cached = this.resolve(this.cached)
+    const version = this.sourcesVersion()
+    if (version !== this.resolvedAt) {
+      this.cached = this.resolve(this.cached)
+      this.resolvedAt = version
+    }
     return this.cached
   }
 
@@ -276,9 +283,24 @@ export class SandboxEngine {
         const profile = this.sandbox.collection('profiles').get(profileId)
         return profile ? displayIdentity(profile.identityMap) : ''
       },
+      () => this.configSourcesVersion(),
     )
     this.flows.set(flowId, runtime)
     return runtime
+  }
+
+  /**
+   * A number that grows whenever a flow, target connection, account or audience changes: the
+   * sum of their collections' versions, which only ever grow.
+   */
+  private configSourcesVersion(): number {
+    const { sandbox } = this
+    return (
+      sandbox.collection('flows').version +
+      sandbox.collection('targetConnections').version +
+      sandbox.collection('connections').version +
+      this.audiences.version
+    )
   }
 
   private resolveConfig(flowId: string, cached: FlowConfig | null): FlowConfig | null {

@@ -2,12 +2,11 @@ import type { StreamPlacement } from '../../src/contracts/engine/exports'
 import type { StreamKind, StreamRecords } from '../../src/contracts/engine/streams'
 import type { Clock } from '../lib/clock'
 import type { SandboxStore } from '../model'
-import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
+import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../store/segmented-log'
 import type { StreamRecordDoc } from './docs'
 
 /** The newest records kept per stream (docs/engine.md, "Memory"). */
 export const STREAM_RETAIN = 25_000
-const SEGMENT_SIZE = 100
 /** Shards of every in-app Kinesis stream, partitions of every in-app event hub. */
 export const SHARD_COUNT = 4
 

@@ -10,7 +10,7 @@ import type { Clock } from '../lib/clock'
 import { newIdPrefix, seqId } from '../lib/ids'
 import { maskForm, maskHeaderRecord } from '../lib/masking'
 import type { SandboxStore } from '../model'
-import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
+import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../store/segmented-log'
 import type { InAppRequest } from './outbound'
 import {
   ANSWERS,
@@ -22,7 +22,6 @@ import {
 
 /** The newest requests kept per endpoint (docs/engine.md, "Memory"). */
 export const RECEIVER_RETAIN = 25_000
-const SEGMENT_SIZE = 100
 
 const DEFAULT_SCENARIO: ReceiverScenario = { kind: 'ok' }
 

@@ -16,7 +16,12 @@ import {
 } from '../../src/contracts/profile'
 import { displayIdentity } from '../engine/export/record-fields'
 import { isXdmObject } from '../engine/export/xdm-path'
-import { identitiesChanged, writtenAttributePaths } from '../engine/profile-patch'
+import {
+  applySimplePatch,
+  identitiesChanged,
+  isExactProfilePatch,
+  writtenAttributePaths,
+} from '../engine/profile-patch'
 import { evaluateMemberships } from '../engine/segmentation'
 import { problems, type FieldError } from '../http/problem'
 import { parseWith, toFieldErrors } from '../http/route'
@@ -111,9 +116,13 @@ export function getProfile(ctx: EngineContext, id: string): Profile {
   return found
 }
 
+/** Identity maps known to be valid: those `identityMapSchema` answered (nothing changes them). */
+const checkedIdentityMaps = new WeakSet<object>()
+
 /**
  * Checks what an update left: the attributes an object (any JSON value is an XDM value), the
- * identityMap an identity map. Errors name the field (`identityMap.ecid.2.id`).
+ * identityMap an identity map. Errors name the field (`identityMap.ecid.2.id`). An identity map
+ * the schema already answered (the update left it as it was) is not checked again.
  */
 function checkEdited(edited: { attributes: unknown; identityMap: unknown }): {
   attributes: XdmObject
@@ -123,32 +132,49 @@ function checkEdited(edited: { attributes: unknown; identityMap: unknown }): {
   if (!isXdmObject(edited.attributes)) {
     errors.push({ path: 'attributes', message: 'The attributes must be an object.' })
   }
-  const identities = identityMapSchema.safeParse(edited.identityMap)
-  if (!identities.success) errors.push(...toFieldErrors(identities.error, 'identityMap'))
-  if (!identities.success || !isXdmObject(edited.attributes)) throw problems.invalidBody(errors)
-  return { attributes: edited.attributes, identityMap: identities.data }
+  let identityMap: IdentityMap | null = null
+  if (isXdmObject(edited.identityMap) && checkedIdentityMaps.has(edited.identityMap)) {
+    identityMap = edited.identityMap as IdentityMap
+  } else {
+    const identities = identityMapSchema.safeParse(edited.identityMap)
+    if (identities.success) {
+      identityMap = identities.data
+      checkedIdentityMaps.add(identityMap)
+    } else {
+      errors.push(...toFieldErrors(identities.error, 'identityMap'))
+    }
+  }
+  if (!identityMap || !isXdmObject(edited.attributes)) throw problems.invalidBody(errors)
+  return { attributes: edited.attributes, identityMap }
 }
 
 /**
  * A profile update (the Profiles screen, generated traffic): JSON Patch on the attributes and
  * identityMap, then streaming segmentation at once (`realized`/`exited` with the update's time as
- * `lastQualificationTime`), then the export decision on every enabled dataflow.
+ * `lastQualificationTime`), then the export decision on every enabled dataflow. A patch the
+ * schema would output as it is skips the schema, and the common patches (`add` and `replace`
+ * through existing objects) copy only what they write: the rest of the profile is shared with the
+ * stored one, which is never changed in place. Attributes left as they were (a same-value write)
+ * change no membership: memberships are always evaluated on the attributes they go with.
  */
 export function updateProfile(ctx: EngineContext, id: string, body: unknown): ProfileUpdateResult {
   const current = getProfile(ctx, id)
-  const operations = parseWith(profilePatchSchema, body)
+  const operations = isExactProfilePatch(body) ? body : parseWith(profilePatchSchema, body)
+  const editable = { attributes: current.attributes, identityMap: current.identityMap }
   const { attributes, identityMap } = checkEdited(
-    applyOperations(
-      { attributes: current.attributes, identityMap: current.identityMap },
-      operations,
-    ),
+    applySimplePatch(editable, operations) ?? applyOperations(editable, operations),
   )
   const now = ctx.clock.now()
-  const evaluation = evaluateMemberships(
-    { attributes, segmentMembership: current.segmentMembership },
-    ctx.engine.audiences.compiled,
-    toIso(now),
-  )
+  const writtenPaths = writtenAttributePaths(operations, current.attributes, attributes)
+  const evaluation =
+    attributes === current.attributes
+      ? null
+      : evaluateMemberships(
+          { attributes, segmentMembership: current.segmentMembership },
+          ctx.engine.audiences.compiled,
+          toIso(now),
+          writtenPaths,
+        )
   const next: Profile = {
     ...current,
     attributes,
@@ -158,7 +184,6 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
   }
   ctx.sandbox.collection('profiles').put(next)
   const identityChanged = identitiesChanged(current.identityMap, identityMap)
-  const writtenPaths = writtenAttributePaths(operations, current.attributes, attributes)
   const memberships: MembershipChange[] = (evaluation?.changed ?? []).map((audienceId) => ({
     audienceId,
     from: current.segmentMembership.ups[audienceId]?.status ?? 'none',

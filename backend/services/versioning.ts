@@ -1,6 +1,7 @@
 import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch'
 import { jsonPatchSchema, type JsonPatchOperation } from '../../src/contracts/flow-service'
 import { parseWith } from '../http/route'
+import { cloneJson } from '../lib/json'
 import { problems } from '../http/problem'
 
 const unquote = (etag: string) =>
@@ -30,15 +31,6 @@ const READABLE_ERRORS: Record<string, string> = {
   OPERATION_FROM_UNRESOLVABLE: 'the "from" path does not exist',
   TEST_OPERATION_FAILED: 'the test operation failed',
   OPERATION_PATH_INVALID: 'the path is not a JSON Pointer',
-}
-
-/** A deep copy of JSON data (documents and patches are plain JSON: much faster than structuredClone). */
-export function cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneJson) as T
-  if (value === null || typeof value !== 'object') return value
-  const copy: Record<string, unknown> = {}
-  for (const key in value) copy[key] = cloneJson(value[key])
-  return copy as T
 }
 
 /** Applies validated operations to a copy of `doc`; an operation that cannot apply is a 400. */

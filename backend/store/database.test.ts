@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { Database } from './database'
+import { describe, expect, it, vi } from 'vitest'
+import { Database, replacedDocs, type DocCodec } from './database'
 import {
   MemoryPersistence,
   type CommitBatch,
@@ -19,7 +19,8 @@ class GatedPersistence implements Persistence {
   }
 
   commit(batch: CommitBatch) {
-    this.commits.push({ batch, copy: structuredClone(batch.puts) })
+    const snapshots = batch.snapshots.map(({ value, ...key }) => ({ ...key, doc: value() }))
+    this.commits.push({ batch, copy: structuredClone([...batch.puts, ...snapshots]) })
     return new Promise<void>((resolve, reject) => this.gates.push({ resolve, reject }))
   }
 
@@ -46,11 +47,24 @@ async function openProd(persistence: GatedPersistence) {
   return { db, sandbox: await opening }
 }
 
-const open = (persistence: Persistence) =>
+type Note = Docs['notes']
+
+/** Notes stored as `[id, text]` rows; a note whose text is `final` no longer changes. */
+const noteRows: DocCodec<Note> = {
+  encode: (note) => [note.id, note.text],
+  decode: (stored) => {
+    const [id, text] = stored as [string, string]
+    return { id, text }
+  },
+  isFinal: (note) => note.text === 'final',
+}
+
+const open = (persistence: Persistence, codecs: { notes?: DocCodec<Note> } = {}) =>
   new Database<Docs>({
     persistence,
     seed: (sandbox) => void sandbox.collection('meta').put({ id: 'seed' }),
     isSeeded: (sandbox) => sandbox.collection('meta').has('seed'),
+    codecs,
   })
 
 describe('Database', () => {
@@ -105,5 +119,89 @@ describe('Database', () => {
     await db.sandbox('prod')
     await db.reset('prod')
     expect(loaded).toEqual(['prod:1', 'prod:1'])
+  })
+
+  it('commits a coded collection as snapshots encoded when the commit starts', async () => {
+    const persistence = new GatedPersistence()
+    const db = open(persistence, { notes: noteRows })
+    const opening = db.sandbox('prod')
+    await commitsStarted(persistence, 1)
+    persistence.release()
+    const notes = (await opening).collection('notes')
+    const note = notes.put({ id: 'a', text: 'first' })
+    notes.put({ id: 'b', text: 'final' })
+    const committing = db.flush()
+    await commitsStarted(persistence, 2)
+    note.text = 'changed after the commit started'
+    persistence.release()
+    await committing
+    const { batch, copy } = persistence.commits[1]
+    expect(batch.puts).toEqual([])
+    expect(copy).toEqual([
+      { sandbox: 'prod', collection: 'notes', id: 'a', doc: ['a', 'first'] },
+      { sandbox: 'prod', collection: 'notes', id: 'b', doc: ['b', 'final'] },
+    ])
+  })
+
+  it('encodes a final document only when persistence copies it', async () => {
+    const batches: CommitBatch[] = []
+    const db = open(
+      {
+        load: () => Promise.resolve([]),
+        commit: (batch) => {
+          batches.push(batch)
+          return Promise.resolve()
+        },
+        close: () => undefined,
+      },
+      { notes: noteRows },
+    )
+    ;(await db.sandbox('prod')).collection('notes').put({ id: 'b', text: 'final' })
+    const encode = vi.spyOn(noteRows, 'encode')
+    await db.flush()
+    expect(encode).not.toHaveBeenCalled()
+    expect(batches.at(-1)?.snapshots.map(({ value }) => value())).toEqual([['b', 'final']])
+    expect(encode).toHaveBeenCalledTimes(1)
+    encode.mockRestore()
+  })
+
+  it('decodes a coded collection when it loads', async () => {
+    const persistence = new MemoryPersistence()
+    const first = open(persistence, { notes: noteRows })
+    ;(await first.sandbox('prod')).collection('notes').put({ id: 'a', text: 'kept' })
+    await first.flush()
+    const [stored] = (await persistence.load('prod')).filter((d) => d.collection === 'notes')
+    expect(stored.doc).toEqual(['a', 'kept'])
+    const second = open(persistence, { notes: noteRows })
+    expect((await second.sandbox('prod')).collection('notes').get('a')).toEqual({
+      id: 'a',
+      text: 'kept',
+    })
+  })
+
+  it('stores replaced documents as they are', () => {
+    const codec = replacedDocs<Note>()
+    const note = { id: 'a', text: 'as is' }
+    expect(codec.encode(note)).toBe(note)
+    expect(codec.decode(note)).toBe(note)
+  })
+})
+
+describe('Collection', () => {
+  it('has a version that grows with every change', async () => {
+    const db = open(new MemoryPersistence())
+    const notes = (await db.sandbox('prod')).collection('notes')
+    const versions = [notes.version]
+    notes.put({ id: 'a', text: 'a' })
+    versions.push(notes.version)
+    notes.delete('missing')
+    versions.push(notes.version)
+    notes.delete('a')
+    versions.push(notes.version)
+    notes.hydrate({ id: 'b', text: 'b' })
+    versions.push(notes.version)
+    notes.clearMemory()
+    versions.push(notes.version)
+    expect(versions).toEqual([0, 1, 1, 2, 3, 4])
   })
 })

@@ -1,11 +1,40 @@
-import type { CommitBatch, Persistence } from './persistence'
+import type { CommitBatch, DocKey, Persistence, Snapshot } from './persistence'
 
 export type DocBase = { id: string }
 export type CollectionMap = { [name: string]: DocBase }
 
+/** How a collection's documents are stored: encoded when committed, decoded when loaded. */
+export interface DocCodec<T> {
+  /**
+   * The document as stored. It must be a snapshot that nothing changes afterwards (a new encoded
+   * copy, or the document itself when it is only ever replaced, never changed in place), so that
+   * persistence may copy it over several tasks.
+   */
+  encode(doc: T): unknown
+  decode(stored: unknown): T
+  /**
+   * Whether the document can no longer change: it is then encoded when persistence copies it,
+   * not when its commit starts, so a large commit holds no encoded copies waiting their turn.
+   */
+  isFinal(doc: T): boolean
+}
+
+/**
+ * The codec of a collection whose documents are replaced on every change, never edited: stored
+ * as they are. `read` may prepare a document read back (it owns it).
+ */
+export const replacedDocs = <T>(read: (stored: T) => T = (doc) => doc): DocCodec<T> => ({
+  encode: (doc) => doc,
+  decode: (stored) => read(stored as T),
+  isFinal: () => true,
+})
+
+export type CodecMap<C extends CollectionMap> = { [K in keyof C]?: DocCodec<C[K]> }
+
 /** One collection of one sandbox: synchronous reads and writes in memory, persisted behind. */
 export class Collection<T extends DocBase> {
   private readonly docs = new Map<string, T>()
+  private changes = 0
 
   constructor(
     readonly name: string,
@@ -15,6 +44,11 @@ export class Collection<T extends DocBase> {
 
   get size(): number {
     return this.docs.size
+  }
+
+  /** Grows with every change of the collection: equal versions, same documents. */
+  get version(): number {
+    return this.changes
   }
 
   get(id: string): T | undefined {
@@ -35,24 +69,37 @@ export class Collection<T extends DocBase> {
 
   put(doc: T): T {
     this.docs.set(doc.id, doc)
+    this.changes++
     this.onWrite(this, doc.id, doc)
     return doc
   }
 
   delete(id: string): boolean {
     const existed = this.docs.delete(id)
-    if (existed) this.onWrite(this, id, null)
+    if (existed) {
+      this.changes++
+      this.onWrite(this, id, null)
+    }
     return existed
   }
 
   /** Loads a persisted document without writing it back. */
   hydrate(doc: T): void {
     this.docs.set(doc.id, doc)
+    this.changes++
   }
 
   clearMemory(): void {
     this.docs.clear()
+    this.changes++
   }
+}
+
+/** A document of a commit as persistence copies it: encoded now, or when copied if final. */
+function snapshotOf(codec: DocCodec<DocBase>, key: DocKey, doc: DocBase): Snapshot {
+  if (codec.isFinal(doc)) return { ...key, value: () => codec.encode(doc) }
+  const encoded = codec.encode(doc)
+  return { ...key, value: () => encoded }
 }
 
 /** The documents of one sandbox, grouped by collection. */
@@ -90,6 +137,11 @@ export interface DatabaseOptions<C extends CollectionMap> {
   isSeeded: (sandbox: Sandbox<C>) => boolean
   /** How long writes gather before one transaction commits them. */
   flushDelayMs?: number
+  /**
+   * How some collections are stored. Their documents are committed as snapshots, copied over
+   * several tasks; the others are copied when their commit starts.
+   */
+  codecs?: CodecMap<C>
   /**
    * Called once a sandbox's documents are in memory: after it is opened (loaded or seeded) and
    * after it is reset. The engine (re)builds its state of the sandbox here.
@@ -153,18 +205,30 @@ export class Database<C extends CollectionMap> {
     return commit
   }
 
-  /** Takes the pending writes now and hands them to persistence, which copies them at once. */
+  /**
+   * Takes the pending writes now and hands them to persistence: it copies the plain ones at once,
+   * the snapshots of coded collections possibly later.
+   */
   private async commitPending(): Promise<void> {
-    const batch: CommitBatch = { clears: this.pendingClears, deletes: [], puts: [] }
+    const batch: CommitBatch = {
+      clears: this.pendingClears,
+      deletes: [],
+      puts: [],
+      snapshots: [],
+    }
     for (const [{ sandbox, name }, writes] of this.pending) {
+      const codec = this.codecOf(name)
       for (const [id, doc] of writes) {
-        if (doc) batch.puts.push({ sandbox, collection: name, id, doc })
-        else batch.deletes.push({ sandbox, collection: name, id })
+        if (!doc) batch.deletes.push({ sandbox, collection: name, id })
+        else if (codec)
+          batch.snapshots.push(snapshotOf(codec, { sandbox, collection: name, id }, doc))
+        else batch.puts.push({ sandbox, collection: name, id, doc })
       }
     }
     this.pending = new Map()
     this.pendingClears = []
-    if (!batch.clears.length && !batch.deletes.length && !batch.puts.length) return
+    const { clears, deletes, puts, snapshots } = batch
+    if (!clears.length && !deletes.length && !puts.length && !snapshots.length) return
     try {
       await this.options.persistence.commit(batch)
     } catch (error) {
@@ -187,7 +251,9 @@ export class Database<C extends CollectionMap> {
     const sandbox = new Sandbox<C>(name, (collection, id, doc) => this.record(collection, id, doc))
     const stored = await this.options.persistence.load(name)
     for (const entry of stored) {
-      sandbox.collection(entry.collection).hydrate(entry.doc as DocBase as C[string])
+      const codec = this.codecOf(entry.collection)
+      const doc = codec ? codec.decode(entry.doc) : (entry.doc as DocBase)
+      sandbox.collection(entry.collection).hydrate(doc as C[string])
     }
     if (!this.options.isSeeded(sandbox)) {
       this.options.seed(sandbox)
@@ -195,6 +261,10 @@ export class Database<C extends CollectionMap> {
     }
     this.options.onLoad?.(sandbox)
     return sandbox
+  }
+
+  private codecOf(collection: string): DocCodec<DocBase> | undefined {
+    return this.options.codecs?.[collection as keyof C]
   }
 
   private record(collection: Collection<DocBase>, id: string, doc: DocBase | null): void {

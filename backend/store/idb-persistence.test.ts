@@ -1,12 +1,20 @@
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createBackend } from '../backend'
 import { ManualClock } from '../lib/clock'
 import { SPEC_IDS } from '../../src/contracts/connection-spec'
 import { Database } from './database'
 import { IdbPersistence } from './idb-persistence'
+import type { Snapshot } from './persistence'
 
 type Docs = { notes: { id: string; text: string } }
+
+const note = (id: string, doc: unknown): Snapshot => ({
+  sandbox: 'prod',
+  collection: 'notes',
+  id,
+  value: () => doc,
+})
 
 const openDb = async (name: string) =>
   new Database<Docs>({
@@ -80,5 +88,41 @@ describe('IndexedDB persistence', () => {
     expect(again.collection('connections').get(id)?.name).toBe('Survives')
     expect(again.collection('profiles').size).toBe(profileCount)
     reopened.close()
+  })
+
+  it('puts a large commit a slice at a time, in one transaction', async () => {
+    const persistence = await IdbPersistence.open('sliced-commit')
+    const text = 'x'.repeat(2000)
+    const snapshots = Array.from({ length: 3000 }, (_, i) => note(`n${i}`, { id: `n${i}`, text }))
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const committing = persistence.commit({
+      clears: [],
+      deletes: [],
+      puts: [{ sandbox: 'prod', collection: 'meta', id: 'm', doc: { id: 'm' } }],
+      snapshots,
+    })
+    const putAtOnce = put.mock.calls.length
+    await committing
+    expect(putAtOnce).toBeLessThan(3001)
+    expect(put).toHaveBeenCalledTimes(3001)
+    put.mockRestore()
+    expect(snapshots).toEqual([])
+    const stored = await persistence.load('prod')
+    expect(stored).toHaveLength(3001)
+    expect(stored.find((d) => d.id === 'n2999')?.doc).toEqual({ id: 'n2999', text })
+    persistence.close()
+  })
+
+  it('stores nothing of a commit that fails', async () => {
+    const persistence = await IdbPersistence.open('failed-commit')
+    const commit = persistence.commit({
+      clears: [],
+      deletes: [],
+      puts: [{ sandbox: 'prod', collection: 'notes', id: 'a', doc: { text: 'first' } }],
+      snapshots: [note('b', { text: 'second' }), note('c', { cannot: () => 'be cloned' })],
+    })
+    await expect(commit).rejects.toThrow(/clone/i)
+    expect(await persistence.load('prod')).toEqual([])
+    persistence.close()
   })
 })

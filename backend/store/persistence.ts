@@ -12,20 +12,39 @@ export interface DocKey {
   id: string
 }
 
-/** A batch written in one transaction: sandboxes cleared first, then deletes, then puts. */
+/**
+ * A document of a commit that persistence may copy later: `value()` gives what to store, the
+ * same whenever it is called (an encoded copy made when the commit started, or a document that
+ * no longer changes, encoded on demand).
+ */
+export interface Snapshot extends DocKey {
+  readonly value: () => unknown
+}
+
+/**
+ * A batch written in one transaction: sandboxes cleared first, then deletes, then puts, then
+ * snapshots.
+ */
 export interface CommitBatch {
   clears: string[]
   deletes: DocKey[]
+  /** Documents that may change once the commit has started: copied before `commit` returns. */
   puts: StoredDoc[]
+  /**
+   * Documents that never change (encoded copies, documents only ever replaced): persistence may
+   * copy them over several tasks of the event loop, so a large commit never blocks the page. It
+   * takes the list, and may empty it so that a copied document is not kept for the whole commit.
+   */
+  snapshots: Snapshot[]
 }
 
 /** Where the in-memory database writes through to: IndexedDB in the browser, memory in Node. */
 export interface Persistence {
   load(sandbox: string): Promise<StoredDoc[]>
   /**
-   * Writes the batch in one transaction. The documents are copied synchronously, before this
+   * Writes the batch in one transaction. The `puts` are copied synchronously, before this
    * returns (IndexedDB clones a value when `put` is called), so later changes to them in memory
-   * belong to a later batch.
+   * belong to a later batch; the `snapshots` may be copied later.
    */
   commit(batch: CommitBatch): Promise<void>
   close(): void
@@ -52,6 +71,14 @@ export class MemoryPersistence implements Persistence {
     for (const key of batch.deletes) this.docs.delete(keyOf(key))
     for (const put of batch.puts)
       this.docs.set(keyOf(put), { ...put, doc: structuredClone(put.doc) })
+    for (const { sandbox, collection, id, value } of batch.snapshots) {
+      this.docs.set(keyOf({ sandbox, collection, id }), {
+        sandbox,
+        collection,
+        id,
+        doc: structuredClone(value()),
+      })
+    }
     return Promise.resolve()
   }
 

@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { Database } from './database'
 import { MemoryPersistence } from './persistence'
-import { SegmentedLog, type SegmentDoc } from './segmented-log'
+import { segmentCodec, SegmentedLog, type SegmentDoc } from './segmented-log'
 
 type Entry = { seq: number; done: boolean }
 type Docs = { meta: { id: string }; segments: SegmentDoc<Entry> }
 
-async function openLog(persistence = new MemoryPersistence(), retain = 10) {
+/** Entries stored as rows, as the engine's logs are. */
+const entryRows = segmentCodec<Entry, [number, boolean]>(
+  {
+    encode: (entry) => [entry.seq, entry.done],
+    decode: ([seq, done]) => ({ seq, done }),
+    isFinal: (entry) => entry.done,
+  },
+  4,
+)
+
+async function openLog(persistence = new MemoryPersistence(), retain = 10, rows = false) {
   const db = new Database<Docs>({
     persistence,
     seed: (sandbox) => void sandbox.collection('meta').put({ id: 'seed' }),
     isSeeded: (sandbox) => sandbox.collection('meta').has('seed'),
+    codecs: rows ? { segments: entryRows } : {},
   })
   const sandbox = await db.sandbox('prod')
   const segments = sandbox.collection('segments')
@@ -73,5 +84,50 @@ describe('SegmentedLog', () => {
     second.log.append({ seq: 7, done: true })
     second.log.drop()
     expect(second.segments.size).toBe(0)
+  })
+
+  it('comes back the same when its segments are stored as rows', async () => {
+    const persistence = new MemoryPersistence()
+    const first = await openLog(persistence, 10, true)
+    append(first.log, 6)
+    first.log.get(5)!.done = false
+    first.log.touch(5)
+    await first.db.flush()
+    const stored = (await persistence.load('prod')).find((d) => d.id === 'flow#1')
+    expect(stored?.doc).toEqual({
+      id: 'flow#1',
+      log: 'flow',
+      no: 1,
+      rows: [
+        [5, false],
+        [6, true],
+      ],
+    })
+    const second = await openLog(persistence, 10, true)
+    expect([...second.log.all()]).toEqual([...first.log.all()])
+  })
+})
+
+/** A segment of entries with these `done` flags. */
+const segment = (done: readonly boolean[]): SegmentDoc<Entry> => ({
+  id: 'f#0',
+  log: 'f',
+  no: 0,
+  entries: done.map((entryDone, index) => ({ seq: index + 1, done: entryDone })),
+})
+
+describe('segmentCodec', () => {
+  it('snapshots the entries as rows, and reads segments stored with objects as they are', () => {
+    const one = segment([true])
+    const stored = entryRows.encode(one)
+    one.entries[0].done = false
+    expect(entryRows.decode(stored)).toEqual(segment([true]))
+    expect(entryRows.decode(structuredClone(one))).toEqual(one)
+  })
+
+  it('sees a full segment whose entries are all final as final', () => {
+    expect(entryRows.isFinal(segment([true, true, true, true]))).toBe(true)
+    expect(entryRows.isFinal(segment([true, true, true]))).toBe(false)
+    expect(entryRows.isFinal(segment([true, false, true, true]))).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import type { Collection } from './database'
+import type { Collection, DocCodec } from './database'
 
 /** An entry of a segmented log: numbered 1, 2, 3... in order of appending. */
 export interface LogEntry {
@@ -13,6 +13,59 @@ export interface SegmentDoc<T extends LogEntry> {
   /** The segment's number: entry `seq` lives in segment `floor((seq - 1) / size)`. */
   no: number
   entries: T[]
+}
+
+/** Entries per segment of the engine's logs (docs/engine.md, "Persistence"). */
+export const SEGMENT_SIZE = 100
+
+/** How a log's entries are stored: each as a row of values, which serializes much faster. */
+export interface EntryCodec<T extends LogEntry, R> {
+  encode(entry: T): R
+  decode(row: R): T
+  /** Whether the entry can no longer change. */
+  isFinal(entry: T): boolean
+}
+
+/** A segment as stored: its entries as rows. */
+interface StoredSegment<R> {
+  id: string
+  log: string
+  no: number
+  rows: R[]
+}
+
+const isStoredSegment = <R>(stored: unknown): stored is StoredSegment<R> =>
+  typeof stored === 'object' && stored !== null && 'rows' in stored
+
+/**
+ * The codec of a collection of segments of `size` entries: a segment is stored with its entries
+ * as rows, a new snapshot. A full segment whose entries are all final no longer changes, so it is
+ * encoded only when persistence copies it. Segments stored with their entries as objects (before
+ * rows were used) load as they are.
+ */
+export function segmentCodec<T extends LogEntry, R>(
+  entries: EntryCodec<T, R>,
+  size = SEGMENT_SIZE,
+): DocCodec<SegmentDoc<T>> {
+  return {
+    isFinal: (segment) =>
+      segment.entries.length === size && segment.entries.every((entry) => entries.isFinal(entry)),
+    encode: ({ id, log, no, entries: list }): StoredSegment<R> => ({
+      id,
+      log,
+      no,
+      rows: list.map((entry) => entries.encode(entry)),
+    }),
+    decode: (stored) =>
+      isStoredSegment<R>(stored)
+        ? {
+            id: stored.id,
+            log: stored.log,
+            no: stored.no,
+            entries: stored.rows.map((row) => entries.decode(row)),
+          }
+        : (stored as SegmentDoc<T>),
+  }
 }
 
 export interface SegmentedLogOptions<T extends LogEntry> {

@@ -101,9 +101,13 @@ export function decideExport(update: ProfileUpdate, prepared: PreparedActivation
   }
   const segmentReasons = reasons.length
 
-  const added = identitiesMissingFrom(after.identityMap, before?.identityMap)
-  const removed = identitiesMissingFrom(before?.identityMap, after.identityMap)
-  if (added.length > 0 || removed.length > 0) reasons.push({ trigger: 'identity', added, removed })
+  if (before?.identityMap !== after.identityMap) {
+    const added = identitiesMissingFrom(after.identityMap, before?.identityMap)
+    const removed = identitiesMissingFrom(before?.identityMap, after.identityMap)
+    if (added.length > 0 || removed.length > 0) {
+      reasons.push({ trigger: 'identity', added, removed })
+    }
+  }
 
   for (const path of prepared.mappedAttributes) {
     if (writtenPaths.some((written) => pathsOverlap(written, path))) {
