@@ -15,6 +15,7 @@ import type {
   StreamRecordDoc,
   StreamStateDoc,
 } from './engine/docs'
+import type { BackfillDoc } from './engine/backfill-task'
 import { exportRows, receiverRows, streamRows } from './engine/doc-rows'
 import { createInterner, internStrings } from './lib/intern'
 import { replacedDocs, type CodecMap, type Sandbox } from './store/database'
@@ -40,6 +41,8 @@ export type Collections = {
   /** The in-app Kinesis streams and event hubs: segments of records, per stream. */
   streamSegments: SegmentDoc<StreamRecordDoc>
   streamStates: StreamStateDoc
+  /** Backfills under way, resumed after a reload. */
+  backfills: BackfillDoc
 }
 
 const profileStrings = createInterner()

@@ -138,4 +138,34 @@ describe('deliveries survive a closed tab, and end once', () => {
     expect(list.items.every((item) => item.state === 'delivered')).toBe(true)
     expect(await receivedBodies()).toHaveLength(delivered)
   })
+
+  it('resumes a backfill the tab closed on, and exports each profile once', async () => {
+    const clock = new ManualClock(TEST_EPOCH)
+    const first = await start('restart-backfill', clock)
+    first.backend.engine.stop()
+    const { flowId } = await activateDataflow({ audiences: [SEED_AUDIENCE_IDS.firstNameJohn] })
+    await first.backend.db.flush()
+    const members = (
+      await profilesWhere(first.backend.db, (p: Profile) =>
+        isRealizedIn(p, SEED_AUDIENCE_IDS.firstNameJohn),
+      )
+    ).length
+    expect((await listExports(flowId)).counters.delivered).toBe(0)
+    crash(first)
+
+    const second = await start('restart-backfill', clock)
+    const reopened = await second.backend.db.sandbox('prod')
+    await second.backend.engine.whenIdle()
+    expect(reopened.collection('backfills').size).toBe(0)
+    const resumed = await listExports(flowId, '?limit=500')
+    expect(resumed.counters.delivered).toBe(members)
+    expect(new Set(resumed.items.map((item) => item.profileId)).size).toBe(members)
+    await second.backend.db.flush()
+    crash(second)
+
+    const third = await start('restart-backfill', clock)
+    await third.backend.db.sandbox('prod')
+    await third.backend.engine.whenIdle()
+    expect((await listExports(flowId)).counters.delivered).toBe(members)
+  })
 })

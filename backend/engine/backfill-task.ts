@@ -1,4 +1,5 @@
 import type { Profile } from '../../src/contracts/profile'
+import type { ExportDoc } from './docs'
 import type { ExportDecision } from './export/decide'
 import { decideBackfill } from './export/backfill'
 import type { FlowConfig } from './flow-config'
@@ -8,9 +9,29 @@ import type { LoopTask } from './work-loop'
 export type ApplyDecision = (config: FlowConfig, decision: ExportDecision, profile: Profile) => void
 
 /**
+ * A backfill under way, persisted so that a reload or a closed tab resumes it: the export records
+ * it made are committed with the writes of the slice that made them, and on resume the profiles
+ * that already have one are skipped.
+ */
+export interface BackfillDoc {
+  id: string
+  flowId: string
+  audienceIds: string[]
+  createdAt: number
+}
+
+/** Whether a record was made by this backfill (its reasons name one of the backfill's audiences). */
+export const madeBy = (backfill: BackfillDoc, record: ExportDoc): boolean =>
+  record.createdAt >= backfill.createdAt &&
+  record.reasons.some(
+    (r) => r.trigger === 'backfill' && backfill.audienceIds.includes(r.audienceId),
+  )
+
+/**
  * Historical backfill (DESIGN.md section 6): when audiences are added to a dataflow, every profile
  * already realized in one of them is exported. Runs in slices of the work loop over a snapshot of
- * the sandbox's profiles; it stops when the dataflow is disabled or deleted.
+ * the sandbox's profiles, skipping those already exported by this backfill before a reload; it
+ * stops when the dataflow is disabled or deleted, and calls `finished` either way.
  */
 export class BackfillTask implements LoopTask {
   private index = 0
@@ -20,18 +41,25 @@ export class BackfillTask implements LoopTask {
     private readonly audienceIds: readonly string[],
     private readonly config: () => FlowConfig | null,
     private readonly apply: ApplyDecision,
+    private readonly finished: () => void,
+    private readonly done: ReadonlySet<string> = new Set(),
   ) {}
 
   run(deadline: number): boolean {
     const config = this.config()
-    if (!config?.enabled) return false
-    const { profiles } = this
+    if (!config?.enabled) {
+      this.finished()
+      return false
+    }
+    const { profiles, done } = this
     while (this.index < profiles.length) {
       if ((this.index & 15) === 0 && performance.now() >= deadline) return true
       const profile = profiles[this.index++]
+      if (done.has(profile.id)) continue
       const decision = decideBackfill(profile, config.prepared, this.audienceIds)
       if (decision.kind !== 'out-of-scope') this.apply(config, decision, profile)
     }
+    this.finished()
     return false
   }
 }

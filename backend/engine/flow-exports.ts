@@ -97,6 +97,11 @@ export class FlowExports {
     }
   }
 
+  /** Every retained record, oldest first. */
+  all(): Iterable<ExportDoc> {
+    return this.log.all()
+  }
+
   /** Records not yet delivered or failed, to resume after a reload. */
   *unsettled(): Generator<ExportDoc> {
     for (const doc of this.log.all()) if (!isFinal(doc.state)) yield doc

@@ -13,7 +13,7 @@ import type { Outbound } from '../receiver/outbound'
 import { ReceiverLog } from '../receiver/receiver-log'
 import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
 import { AudienceCatalog } from './audience-catalog'
-import { BackfillTask } from './backfill-task'
+import { BackfillTask, madeBy, type BackfillDoc } from './backfill-task'
 import { toCurl } from './curl'
 import { Deliverer, type DeliveryFlow } from './delivery'
 import type { ExportDoc } from './docs'
@@ -139,13 +139,25 @@ export class SandboxEngine {
     const previous = new Set(selectedAudiences(before))
     const added = selectedAudiences(after).filter((id) => !previous.has(id))
     if (added.length === 0) return
-    const profiles = this.sandbox.collection('profiles').all()
+    const backfill: BackfillDoc = {
+      id: `${after.id}:${this.deps.clock.now()}:${selectedAudiences(after).length}`,
+      flowId: after.id,
+      audienceIds: added,
+      createdAt: this.deps.clock.now(),
+    }
+    this.sandbox.collection('backfills').put(backfill)
+    this.startBackfill(runtime, backfill, new Set())
+  }
+
+  private startBackfill(runtime: FlowRuntime, backfill: BackfillDoc, done: ReadonlySet<string>) {
     this.deps.loop.add(
       new BackfillTask(
-        profiles,
-        added,
+        this.sandbox.collection('profiles').all(),
+        backfill.audienceIds,
         () => runtime.config(),
         (c, d, p) => this.apply(c, d, p),
+        () => this.sandbox.collection('backfills').delete(backfill.id),
+        done,
       ),
     )
   }
@@ -339,6 +351,18 @@ export class SandboxEngine {
     }
     for (const stats of sandbox.collection('flowStats').all()) {
       if (!flows.has(stats.id)) sandbox.collection('flowStats').delete(stats.id)
+    }
+    for (const backfill of sandbox.collection('backfills').all()) {
+      const runtime = this.flow(backfill.flowId)
+      if (!runtime) {
+        sandbox.collection('backfills').delete(backfill.id)
+        continue
+      }
+      const done = new Set<string>()
+      for (const record of runtime.exports.all()) {
+        if (madeBy(backfill, record)) done.add(record.profileId)
+      }
+      this.startBackfill(runtime, backfill, done)
     }
   }
 }

@@ -157,11 +157,17 @@ export const tableRow = (table: Locator, name: string | RegExp) =>
 /** The activation wizard's audiences table. */
 export const audiencesTable = (page: Page) => page.getByRole('grid', { name: 'Audiences' })
 
-/** Ticks (or unticks) the checkbox of each named audience in Select audiences. */
+/**
+ * Ticks (or unticks) the checkbox of each named audience in Select audiences, searching for it
+ * first: the table renders only the rows in view.
+ */
 export async function toggleAudiences(page: Page, names: readonly string[]) {
+  const search = page.getByRole('searchbox', { name: 'Search audiences' })
   for (const name of names) {
+    await search.fill(name)
     await tableRow(audiencesTable(page), name).getByRole('checkbox').click()
   }
+  await search.fill('')
 }
 
 /** Mapping: Add new field, search the union schema for `path`, select it. */
