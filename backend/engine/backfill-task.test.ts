@@ -48,10 +48,10 @@ describe('BackfillTask', () => {
   })
 })
 
-describe('madeBy', () => {
-  const record = (createdAt: number, audienceId: string) =>
-    ({ createdAt, reasons: [{ trigger: 'backfill', audienceId }] }) as ExportDoc
+const record = (createdAt: number, audienceId: string) =>
+  ({ createdAt, reasons: [{ trigger: 'backfill', audienceId }] }) as ExportDoc
 
+describe('madeBy', () => {
   it('tells the records of a backfill from older ones and from other audiences', () => {
     expect(madeBy(backfill, record(1000, audiences.firstNameJohn.id))).toBe(true)
     expect(madeBy(backfill, record(999, audiences.firstNameJohn.id))).toBe(false)
