@@ -10,7 +10,10 @@ import { json, parseWith, readJson } from '../http/route'
 import type { EngineRoute } from './engine-route'
 
 const seedSchema = z.object({ count: z.number().int().min(1).max(500_000) })
-const bareSchema = z.object({ flowId: z.string().min(1) })
+const bareSchema = z.object({
+  flowId: z.string().min(1),
+  count: z.number().int().min(1).max(1_000_000),
+})
 const burstSchema = z.object({
   flowId: z.string().min(1),
   count: z.number().int().min(1).max(1_000_000),
@@ -36,12 +39,13 @@ export function demoBenchHandlers(route: EngineRoute, engine: Engine, db: Databa
     http.post(
       '*/demo/bench/bare-loop',
       route(async (ctx, { request }) => {
-        const { flowId } = parseWith(bareSchema, await readJson(request))
+        const { flowId, count } = parseWith(bareSchema, await readJson(request))
         const config = ctx.engine.flowConfig(flowId)
         if (!config) throw problems.notFound('dataflow the engine runs', flowId)
         const result = bareBuildAndSerialize(
           ctx.sandbox.collection('profiles').all(),
           config.prepared,
+          count,
         )
         return json({ ...result, perSecond: result.count / (result.ms / 1000) })
       }),

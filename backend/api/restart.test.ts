@@ -48,6 +48,8 @@ const receivedBodies = async () =>
   (await call<ReceiverRequests>('GET', `/demo/receiver/requests?endpoint=${ENDPOINT}&limit=1000`))
     .body.items
 
+const sorted = (list: string[]) => list.toSorted((a, b) => a.localeCompare(b))
+
 async function johnFlowWithOneExport(env: Env) {
   const { flowId } = await activateDataflow({ audiences: [SEED_AUDIENCE_IDS.firstNameJohn] })
   await env.backend.engine.whenIdle()
@@ -137,6 +139,31 @@ describe('deliveries survive a closed tab, and end once', () => {
     expect(list.counters.delivered).toBe(delivered)
     expect(list.items.every((item) => item.state === 'delivered')).toBe(true)
     expect(await receivedBodies()).toHaveLength(delivered)
+  })
+
+  it('keeps what the receiver got after the dataflow that sent it is deleted', async () => {
+    const clock = new ManualClock(TEST_EPOCH)
+    const first = await start('restart-deleted-flow', clock)
+    const { flowId } = await johnFlowWithOneExport(first)
+    const sent = (await listExports(flowId, '?limit=500')).items
+    const payloads = await Promise.all(
+      sent.map(async (item) => (await exportRecord(flowId, item.id)).attempts[0].request?.body),
+    ).then((bodies) => sorted(bodies.map((body) => body ?? '')))
+    expect(payloads.length).toBeGreaterThan(0)
+    await first.backend.db.flush()
+    crash(first)
+
+    const second = await start('restart-deleted-flow', clock)
+    await second.backend.db.sandbox('prod')
+    expect(sorted((await receivedBodies()).map((entry) => entry.body))).toEqual(payloads)
+    expect((await call('DELETE', `/data/foundation/flowservice/flows/${flowId}`)).status).toBe(204)
+    await second.backend.db.flush()
+    crash(second)
+
+    await start('restart-deleted-flow', clock)
+    const kept = await receivedBodies()
+    expect(sorted(kept.map((entry) => entry.body))).toEqual(payloads)
+    expect(kept.every((entry) => entry.body.includes('identityMap'))).toBe(true)
   })
 
   it('resumes a backfill the tab closed on, and exports each profile once', async () => {

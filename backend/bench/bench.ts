@@ -46,29 +46,40 @@ export async function seedQualifiedProfiles(
   return count
 }
 
+/** The profiles a burst updates, in order: those realized in a mapped audience of the flow. */
+function burstProfiles(profiles: readonly Profile[], prepared: PreparedActivation): Profile[] {
+  const mapped = new Set(prepared.mappedAudiences.map((a) => a.id))
+  return profiles.filter((p) =>
+    Object.entries(p.segmentMembership.ups).some(
+      ([id, m]) => mapped.has(id) && m.status === 'realized',
+    ),
+  )
+}
+
 /**
- * The bare loop the engine is compared with: build and serialize the payload of each profile
- * realized in a mapped audience, nothing else. Returns how many and how long (ms).
+ * The bare loop the engine is compared with: build and serialize the payloads of a burst of
+ * `count` updates (the same profiles in the same order as `updateBurst`), nothing else. Returns
+ * how many and how long (ms).
  */
 export function bareBuildAndSerialize(
   profiles: readonly Profile[],
   prepared: PreparedActivation,
+  count: number,
 ): { count: number; ms: number; bytes: number } {
+  const inScope = burstProfiles(profiles, prepared)
   const mapped = prepared.mappedAudiences
   const started = performance.now()
-  let count = 0
   let bytes = 0
-  for (const profile of profiles) {
+  for (let done = 0; done < count && inScope.length > 0; done++) {
+    const profile = inScope[done % inScope.length]
     const { ups } = profile.segmentMembership
     const audienceIds = mapped.filter((a) => ups[a.id]?.status === 'realized').map((a) => a.id)
-    if (audienceIds.length === 0) continue
     const mergePolicyIds = mapped
       .filter((a) => audienceIds.includes(a.id))
       .map((a) => a.mergePolicyId)
     bytes += JSON.stringify(buildPayload(profile, prepared, { audienceIds, mergePolicyIds })).length
-    count++
   }
-  return { count, ms: performance.now() - started, bytes }
+  return { count: inScope.length > 0 ? count : 0, ms: performance.now() - started, bytes }
 }
 
 /** Updates run per slice of the update burst before yielding to the event loop. */
@@ -86,12 +97,7 @@ export async function updateBurst(
   count: number,
   update: (profileId: string, operations: unknown[]) => void,
 ): Promise<number> {
-  const mapped = new Set(prepared.mappedAudiences.map((a) => a.id))
-  const inScope = profiles.filter((p) =>
-    Object.entries(p.segmentMembership.ups).some(
-      ([id, m]) => mapped.has(id) && m.status === 'realized',
-    ),
-  )
+  const inScope = burstProfiles(profiles, prepared)
   const attribute = prepared.mappedAttributes[0]
   if (!inScope.length || !attribute) return 0
   const pointer = `/attributes/${attribute.split('.').join('/')}`
