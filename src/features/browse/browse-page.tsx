@@ -165,19 +165,19 @@ export function BrowsePage() {
         minHeight="size-3600"
       >
         <TableHeader>
-          <Column key="name" allowsSorting isRowHeader width="2fr">
+          <Column key="name" allowsSorting isRowHeader width="1.8fr">
             Name
           </Column>
           <Column key="destination" allowsSorting width="1.3fr">
             Destination
           </Column>
-          <Column key="status" allowsSorting width="1fr">
+          <Column key="status" allowsSorting width="0.9fr">
             Status
           </Column>
           <Column key="activation" allowsSorting width="1fr">
             Activation Data
           </Column>
-          <Column key="lastRunStatus" width="1fr">
+          <Column key="lastRunStatus" width="1.2fr">
             Last Dataflow Run Status
           </Column>
           <Column key="lastRun" allowsSorting width="1.2fr">

@@ -1,3 +1,4 @@
+import './runs.css'
 import {
   Cell,
   Column,
@@ -109,6 +110,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
       </Text>
       <TableView
         aria-label="Dataflow runs"
+        UNSAFE_className="runs-table"
         overflowMode="wrap"
         renderEmptyState={() => (
           <Text>No run yet: runs appear once the dataflow receives profiles.</Text>
@@ -122,7 +124,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
         }}
       >
         <TableHeader>
-          <Column key="start" width={180}>
+          <Column key="start" width={170}>
             Dataflow run start
           </Column>
           <Column key="time">Processing time</Column>
@@ -141,7 +143,9 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
           <Column key="rate" align="end">
             Activation rate
           </Column>
-          <Column key="status">Status</Column>
+          <Column key="status" width={130}>
+            Status
+          </Column>
         </TableHeader>
         <TableBody items={items} loadingState={runs.isPending ? 'loading' : 'idle'}>
           {(r) => {

@@ -10,6 +10,7 @@ import {
 import Close from '@spectrum-icons/workflow/Close'
 import Copy from '@spectrum-icons/workflow/Copy'
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { JsonView, defaultStyles } from 'react-json-view-lite'
 import 'react-json-view-lite/dist/index.css'
 import { exportQuery } from '../../api/exports'
@@ -135,6 +136,12 @@ export function ExportDetail({
     ...exportQuery(sandbox, flowId, exportId, rev),
     placeholderData: (p) => p,
   })
+  // The detail sits below the table: a message opened (one per mount) comes into view once loaded.
+  const section = useRef<HTMLElement>(null)
+  const loaded = record.data !== undefined
+  useEffect(() => {
+    if (loaded) section.current?.scrollIntoView({ block: 'start' })
+  }, [loaded])
   if (record.isPending) return <ProgressCircle aria-label="Loading the message" isIndeterminate />
   if (record.isError) {
     return <LoadError title="The message could not be loaded" error={record.error} />
@@ -146,7 +153,7 @@ export function ExportDetail({
     ToastQueue.positive('The cURL command is on your clipboard.', { timeout: 3000 })
   }
   return (
-    <section className="export-detail" aria-label={`Message ${r.seq}`}>
+    <section ref={section} className="export-detail" aria-label={`Message ${r.seq}`}>
       <Flex justifyContent="space-between" alignItems="center" gap="size-100">
         <Heading level={2} margin={0} UNSAFE_style={{ fontSize: 18 }}>
           Message {r.seq}
@@ -169,105 +176,114 @@ export function ExportDetail({
         {r.failureReason ? ` · ${r.failureReason}` : ''}
       </Text>
 
-      <h3>Why it was sent</h3>
-      <ul aria-label="Why it was sent">
-        {r.reasons.map((reason, i) => (
-          <Reason key={i} reason={reason} audienceName={audienceName} />
-        ))}
-      </ul>
+      <div className="export-detail-columns">
+        <div>
+          <h3>Why it was sent</h3>
+          <ul aria-label="Why it was sent">
+            {r.reasons.map((reason, i) => (
+              <Reason key={i} reason={reason} audienceName={audienceName} />
+            ))}
+          </ul>
 
-      <h3>Payload</h3>
-      <div aria-label="Payload JSON">
-        <JsonView data={r.payload} shouldExpandNode={(level) => level < 5} style={defaultStyles} />
-      </div>
+          <h3>Payload</h3>
+          <div aria-label="Payload JSON">
+            <JsonView
+              data={r.payload}
+              shouldExpandNode={(level) => level < 5}
+              style={defaultStyles}
+            />
+          </div>
 
-      {r.stream && (
-        <>
-          <h3>Stream record</h3>
-          <dl className="export-kv">
-            <dt>{r.stream.kind === 'kinesis' ? 'Stream' : 'Event hub'}</dt>
-            <dd>{r.stream.name}</dd>
-            <dt>Partition key</dt>
-            <dd>{r.stream.partitionKey}</dd>
-            <dt>{r.stream.kind === 'kinesis' ? 'Shard' : 'Partition'}</dt>
-            <dd>{r.stream.shardId}</dd>
-            <dt>Sequence number</dt>
-            <dd>{r.stream.sequenceNumber}</dd>
-          </dl>
-        </>
-      )}
+          {r.stream && (
+            <>
+              <h3>Stream record</h3>
+              <dl className="export-kv">
+                <dt>{r.stream.kind === 'kinesis' ? 'Stream' : 'Event hub'}</dt>
+                <dd>{r.stream.name}</dd>
+                <dt>Partition key</dt>
+                <dd>{r.stream.partitionKey}</dd>
+                <dt>{r.stream.kind === 'kinesis' ? 'Shard' : 'Partition'}</dt>
+                <dd>{r.stream.shardId}</dd>
+                <dt>Sequence number</dt>
+                <dd>{r.stream.sequenceNumber}</dd>
+              </dl>
+            </>
+          )}
 
-      <h3>Attempts</h3>
-      <ol className="export-attempts" aria-label="Attempts">
-        {r.attempts.length === 0 && <li>No attempt yet.</li>}
-        {r.attempts.map((attempt) => (
-          <li key={attempt.number} data-action={attempt.action}>
-            <Text>
-              <strong>
-                Attempt {attempt.number}: {ACTIONS[attempt.action]}
-              </strong>{' '}
-              · {formatDateTime(attempt.startedAt)} · {Math.round(attempt.durationMs)} ms
-              {attempt.retryInMs !== null
-                ? ` · next in ${(attempt.retryInMs / 1000).toFixed(1)} s`
-                : ''}
-            </Text>
-            <div>{attempt.reason}</div>
-            {attempt.tokenExchange && (
-              <details>
-                <summary>Token request ({attempt.tokenExchange.cause})</summary>
-                <RequestView request={attempt.tokenExchange.request} />
-                {attempt.tokenExchange.response && (
-                  <ResponseView response={attempt.tokenExchange.response} />
+          <h3>Attempts</h3>
+          <ol className="export-attempts" aria-label="Attempts">
+            {r.attempts.length === 0 && <li>No attempt yet.</li>}
+            {r.attempts.map((attempt) => (
+              <li key={attempt.number} data-action={attempt.action}>
+                <Text>
+                  <strong>
+                    Attempt {attempt.number}: {ACTIONS[attempt.action]}
+                  </strong>{' '}
+                  · {formatDateTime(attempt.startedAt)} · {Math.round(attempt.durationMs)} ms
+                  {attempt.retryInMs !== null
+                    ? ` · next in ${(attempt.retryInMs / 1000).toFixed(1)} s`
+                    : ''}
+                </Text>
+                <div>{attempt.reason}</div>
+                {attempt.tokenExchange && (
+                  <details>
+                    <summary>Token request ({attempt.tokenExchange.cause})</summary>
+                    <RequestView request={attempt.tokenExchange.request} />
+                    {attempt.tokenExchange.response && (
+                      <ResponseView response={attempt.tokenExchange.response} />
+                    )}
+                    {attempt.tokenExchange.error && <Text>{attempt.tokenExchange.error}</Text>}
+                  </details>
                 )}
-                {attempt.tokenExchange.error && <Text>{attempt.tokenExchange.error}</Text>}
-              </details>
-            )}
-            {attempt.request && (
-              <details open={attempt.number === r.attempts.length}>
-                <summary>Request as sent</summary>
-                <RequestView request={attempt.request} />
-              </details>
-            )}
-            {attempt.response && (
-              <details open={attempt.number === r.attempts.length}>
-                <summary>Response</summary>
-                <ResponseView response={attempt.response} />
-              </details>
-            )}
-            {attempt.error && <Text>{attempt.error}</Text>}
-          </li>
-        ))}
-      </ol>
-
-      <h3>What the receiver saw</h3>
-      {r.receiver.length === 0 ? (
-        <Text>
-          {r.destination === 'http'
-            ? 'The demo receiver recorded nothing for this message (its endpoint is not a .example host, or the entry is no longer retained).'
-            : 'Stream destinations have no receiver: the record above is what the stream holds.'}
-        </Text>
-      ) : (
-        <ol aria-label="What the receiver saw">
-          {r.receiver.map((entry) => (
-            <li key={entry.id}>
-              {formatDateTime(entry.at)}: {entry.method} {entry.url} → answered {entry.status} after{' '}
-              {Math.round(entry.answeredAfterMs)} ms
-              <details>
-                <summary>Headers and body as received</summary>
-                <dl className="export-kv">
-                  {Object.entries(entry.headers).map(([name, value]) => (
-                    <div key={name} style={{ display: 'contents' }}>
-                      <dt>{name}</dt>
-                      <dd>{value}</dd>
-                    </div>
-                  ))}
-                </dl>
-                <pre>{entry.body}</pre>
-              </details>
-            </li>
-          ))}
-        </ol>
-      )}
+                {attempt.request && (
+                  <details open={attempt.number === r.attempts.length}>
+                    <summary>Request as sent</summary>
+                    <RequestView request={attempt.request} />
+                  </details>
+                )}
+                {attempt.response && (
+                  <details open={attempt.number === r.attempts.length}>
+                    <summary>Response</summary>
+                    <ResponseView response={attempt.response} />
+                  </details>
+                )}
+                {attempt.error && <Text>{attempt.error}</Text>}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <aside className="export-receiver" aria-label="Receiver side">
+          <h3>What the receiver saw</h3>
+          {r.receiver.length === 0 ? (
+            <Text>
+              {r.destination === 'http'
+                ? 'The demo receiver recorded nothing for this message (its endpoint is not a .example host, or the entry is no longer retained).'
+                : 'Stream destinations have no receiver: the record above is what the stream holds.'}
+            </Text>
+          ) : (
+            <ol aria-label="What the receiver saw">
+              {r.receiver.map((entry, index) => (
+                <li key={entry.id}>
+                  {formatDateTime(entry.at)}: {entry.method} {entry.url} → answered {entry.status}{' '}
+                  after {Math.round(entry.answeredAfterMs)} ms
+                  <details open={index === r.receiver.length - 1}>
+                    <summary>Headers and body as received</summary>
+                    <dl className="export-kv">
+                      {Object.entries(entry.headers).map(([name, value]) => (
+                        <div key={name} style={{ display: 'contents' }}>
+                          <dt>{name}</dt>
+                          <dd>{value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                    <pre>{entry.body}</pre>
+                  </details>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
     </section>
   )
 }

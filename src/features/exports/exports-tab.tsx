@@ -151,14 +151,17 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
             </Text>
           </div>
           {selected ? (
-            <ExportDetail
-              sandbox={sandbox}
-              flowId={flowId}
-              exportId={selected.id}
-              rev={selected.rev}
-              audienceName={audienceName}
-              onClose={() => setSelectedId(null)}
-            />
+            <div className="export-detail-host">
+              <ExportDetail
+                key={selected.id}
+                sandbox={sandbox}
+                flowId={flowId}
+                exportId={selected.id}
+                rev={selected.rev}
+                audienceName={audienceName}
+                onClose={() => setSelectedId(null)}
+              />
+            </div>
           ) : (
             <Text>Select a message to see its payload, the requests sent and the answers.</Text>
           )}
