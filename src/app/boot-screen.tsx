@@ -1,5 +1,6 @@
 interface BootScreenProps {
-  state: 'starting' | 'failed'
+  /** The backend starting; the first screen's data loading; or the backend failed to start. */
+  state: 'starting' | 'loading' | 'failed'
   error?: unknown
 }
 
@@ -10,12 +11,16 @@ const explain = (error: unknown): string => {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** What shows while the backend starts, and the clear error when it cannot. */
+/** What shows while the backend starts and the first screen loads, and the error when it cannot. */
 export function BootScreen({ state, error }: BootScreenProps) {
-  if (state === 'starting') {
+  if (state !== 'failed') {
     return (
       <main className="boot" aria-busy="true">
-        <p role="status">Starting the Experience Platform demo backend…</p>
+        <p role="status">
+          {state === 'starting'
+            ? 'Starting the Experience Platform demo backend…'
+            : 'Loading the console…'}
+        </p>
       </main>
     )
   }

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect } from 'react-router-dom'
 import { DEFAULT_SANDBOX, paths, SANDBOXES } from '../lib/paths'
+import { BootScreen } from './boot-screen'
 import { RouteError } from './route-error'
 import { Shell } from './shell'
 
@@ -9,11 +10,18 @@ const isSandbox = (name: string | undefined) => SANDBOXES.some((s) => s.name ===
 /** Every screen has a URL; route modules are loaded lazily so the first screen stays small. */
 export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
-    { path: '/', loader: () => redirect(paths.home(DEFAULT_SANDBOX)) },
+    {
+      path: '/',
+      loader: () => redirect(paths.home(DEFAULT_SANDBOX)),
+      // A redirect renders nothing; saying so keeps the router from warning of an empty page.
+      element: null,
+      hydrateFallbackElement: <BootScreen state="loading" />,
+    },
     {
       path: '/:sandbox',
       element: <Shell />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <BootScreen state="loading" />,
       loader: ({ params }) => {
         if (!isSandbox(params.sandbox)) throw new Response('Unknown sandbox', { status: 404 })
         return null
