@@ -71,6 +71,19 @@ function Reason({
   }
 }
 
+function HeaderList({ label, headers }: { label: string; headers: [string, string][] }) {
+  return (
+    <dl className="export-kv" aria-label={label}>
+      {headers.map(([name, value]) => (
+        <div key={name} style={{ display: 'contents' }}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
 function RequestView({ request }: { request: SentRequest }) {
   return (
     <>
@@ -79,14 +92,7 @@ function RequestView({ request }: { request: SentRequest }) {
           {request.method} {request.url}
         </code>
       </Text>
-      <dl className="export-kv" aria-label="Request headers">
-        {request.headers.map((h) => (
-          <div key={h.name} style={{ display: 'contents' }}>
-            <dt>{h.name}</dt>
-            <dd>{h.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <HeaderList label="Request headers" headers={request.headers.map((h) => [h.name, h.value])} />
       {request.body && <pre aria-label="Request body">{request.body}</pre>}
     </>
   )
@@ -98,14 +104,7 @@ function ResponseView({ response }: { response: ReceivedResponse }) {
       <Text>
         <strong>HTTP {response.status}</strong>
       </Text>
-      <dl className="export-kv" aria-label="Response headers">
-        {Object.entries(response.headers).map(([name, value]) => (
-          <div key={name} style={{ display: 'contents' }}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <HeaderList label="Response headers" headers={Object.entries(response.headers)} />
       {response.body && <pre aria-label="Response body">{response.body}</pre>}
     </>
   )
@@ -268,14 +267,10 @@ export function ExportDetail({
                   after {Math.round(entry.answeredAfterMs)} ms
                   <details open={index === r.receiver.length - 1}>
                     <summary>Headers and body as received</summary>
-                    <dl className="export-kv">
-                      {Object.entries(entry.headers).map(([name, value]) => (
-                        <div key={name} style={{ display: 'contents' }}>
-                          <dt>{name}</dt>
-                          <dd>{value}</dd>
-                        </div>
-                      ))}
-                    </dl>
+                    <HeaderList
+                      label="Headers as received"
+                      headers={Object.entries(entry.headers)}
+                    />
                     <pre>{entry.body}</pre>
                   </details>
                 </li>
