@@ -137,6 +137,7 @@ test('fault scenario "fail twice": three attempts, then delivered', async ({ pag
   await expect(
     page.getByRole('list', { name: 'What the receiver saw' }).getByRole('listitem'),
   ).toHaveCount(3)
+  await expect(page.getByText(/answers: Fail N times, then succeed: 0 failures left/)).toBeVisible()
 })
 
 test('fault scenario "always 500": failed after three attempts', async ({ page }) => {

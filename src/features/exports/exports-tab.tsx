@@ -7,7 +7,7 @@ import {
   StatusLight,
   Text,
 } from '@adobe/react-spectrum'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ExportFilters } from '../../api/exports'
 import type { ExportCounters, ExportState } from '../../contracts/engine/exports'
 import { feedRows } from './export-feed'
@@ -87,6 +87,11 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
   const rows = useMemo(() => feedRows(query.data), [query.data])
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const selected = rows.find((row) => row.id === selectedId) ?? null
+  const list = useRef<HTMLDivElement>(null)
+  const closeDetail = () => {
+    setSelectedId(null)
+    list.current?.scrollIntoView({ block: 'nearest' })
+  }
   const names = useMemo(() => new Map(audiences.map((a) => [a.id, a.name])), [audiences])
   const audienceName = (id: string) => names.get(id) ?? id
   const counters = query.data?.pages[0]?.counters
@@ -135,7 +140,7 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
         <ProgressCircle aria-label="Loading exports" isIndeterminate />
       ) : (
         <div className="exports-layout">
-          <div>
+          <div ref={list}>
             <ExportsTable
               rows={rows}
               selectedId={selectedId}
@@ -159,7 +164,7 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
                 exportId={selected.id}
                 rev={selected.rev}
                 audienceName={audienceName}
-                onClose={() => setSelectedId(null)}
+                onClose={closeDetail}
               />
             </div>
           ) : (

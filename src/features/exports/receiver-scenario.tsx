@@ -33,7 +33,11 @@ export function ReceiverScenarioControl({
   sandbox: string
   endpoint: string
 }) {
-  const status = useQuery(receiverScenarioQuery(sandbox, endpoint))
+  const status = useQuery({
+    ...receiverScenarioQuery(sandbox, endpoint),
+    // Failures left, or a 401 still armed, run down as requests arrive: keep the count current.
+    refetchInterval: (query) => ((query.state.data?.remaining ?? 0) > 0 ? 1000 : false),
+  })
   return (
     <ScenarioForm
       key={status.data?.updatedAt ?? 'default'}
