@@ -47,3 +47,51 @@ test('generate traffic: seeded updates at a chosen rate, with progress', async (
   })
   await expect(page.getByText(/100 of 100/)).toBeVisible()
 })
+
+test('attribute and identity input the schema refuses is flagged at the field', async ({
+  page,
+}) => {
+  await openConsole(page, '/prod/destinations/catalog')
+  await page.goto('/prod/profiles')
+  await page.getByRole('searchbox', { name: 'Search by identity or name' }).fill('John')
+  const table = page.getByRole('grid', { name: 'Profiles' })
+  await expect(table.getByRole('row').nth(1)).toContainText('John')
+  await table.getByRole('row').nth(1).getByRole('link').click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('John')
+
+  await page.getByRole('button', { name: 'Add attribute' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add attribute' })
+  await dialog.getByRole('textbox', { name: 'Attribute path' }).fill('person')
+  await dialog.getByRole('textbox', { name: 'Value' }).fill('flat')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByText('person must be an object with its own fields.')).toBeVisible()
+  await dialog.getByRole('textbox', { name: 'Attribute path' }).fill('homeAddress.city.zip')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(
+    dialog.getByText(
+      'homeAddress.city holds a single value: homeAddress.city.zip cannot be written.',
+    ),
+  ).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('John')
+
+  const identities = page.getByRole('form', { name: 'Add identity' })
+  await identities.getByRole('combobox', { name: 'Identity namespace' }).fill('ecid')
+  await identities.getByRole('combobox', { name: 'Identity namespace' }).press('Tab')
+  await identities.getByRole('textbox', { name: 'Identity value' }).fill('xyz')
+  await identities.getByRole('button', { name: 'Add identity' }).click()
+  await expect(identities.getByText('An ECID is 38 digits.')).toBeVisible()
+
+  await identities.getByRole('combobox', { name: 'Identity namespace' }).fill('email')
+  await identities.getByRole('combobox', { name: 'Identity namespace' }).press('Tab')
+  await identities.getByRole('textbox', { name: 'Identity value' }).fill('marty@example.com')
+  await identities.getByRole('button', { name: 'Add identity' }).click()
+  const list = page.getByRole('grid', { name: 'Identities' })
+  await expect(list.getByRole('row').filter({ hasText: 'marty@example.com' })).toHaveCount(1)
+  await identities.getByRole('textbox', { name: 'Identity value' }).fill('marty@example.com')
+  await identities.getByRole('button', { name: 'Add identity' }).click()
+  await expect(
+    identities.getByText('The profile already has the email identity marty@example.com.'),
+  ).toBeVisible()
+  await expect(list.getByRole('row').filter({ hasText: 'marty@example.com' })).toHaveCount(1)
+})

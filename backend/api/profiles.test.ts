@@ -136,12 +136,121 @@ describe('profile updates', () => {
       body: [{ op: 'replace', path: '/attributes', value: 'flat' }],
     })
     expect(notAnObject.body.errorDetails).toEqual([
-      { path: 'attributes', message: 'The attributes must be an object.' },
+      { path: '0.value', message: 'The attributes must be an object.' },
     ])
     const unresolvable = await call<Problem>('PATCH', `${PROFILES}/${someone.id}`, {
       body: [{ op: 'remove', path: '/attributes/no/such/path' }],
     })
     expect(unresolvable.status).toBe(400)
+  })
+
+  it('refuses attribute writes the union schema does not allow, and keeps the profile', async () => {
+    const [someone] = (await firstPage('?limit=1')).profiles
+    const before = (await call<Profile>('GET', `${PROFILES}/${someone.id}`)).body
+    const refused = async (operation: Record<string, unknown>) => {
+      const res = await call<Problem>('PATCH', `${PROFILES}/${someone.id}`, { body: [operation] })
+      expect(res.status).toBe(400)
+      return res.body.errorDetails
+    }
+    expect(await refused({ op: 'add', path: '/attributes/person', value: 'flat' })).toEqual([
+      { path: '0.value', message: 'person must be an object with its own fields.' },
+    ])
+    expect(
+      await refused({ op: 'add', path: '/attributes/homeAddress/city/zip', value: '77001' }),
+    ).toEqual([
+      {
+        path: '0.path',
+        message: 'homeAddress.city holds a single value: homeAddress.city.zip cannot be written.',
+      },
+    ])
+    expect(await refused({ op: 'add', path: '/attributes/vehicles', value: 42 })).toEqual([
+      { path: '0.value', message: 'vehicles must be a list.' },
+    ])
+    expect(await refused({ op: 'add', path: '/attributes/vehicles', value: null })).toEqual([
+      { path: '0.value', message: 'vehicles cannot be null: remove the attribute instead.' },
+    ])
+    expect(
+      await refused({ op: 'add', path: '/attributes/person/birthDate', value: 'not a date' }),
+    ).toEqual([{ path: '0.value', message: 'person.birthDate must be a date (YYYY-MM-DD).' }])
+    expect(
+      await refused({
+        op: 'add',
+        path: '/attributes/person/name/firstName',
+        value: 'x'.repeat(5000),
+      }),
+    ).toEqual([
+      { path: '0.value', message: 'person.name.firstName is longer than 4,096 characters.' },
+    ])
+    expect(await refused({ op: 'add', path: '/attributes/loyalty/points', value: 1.5 })).toEqual([
+      { path: '0.value', message: 'loyalty.points must be a whole number.' },
+    ])
+    expect(
+      await refused({ op: 'add', path: '/attributes/__proto__/polluted', value: 'x' }),
+    ).toEqual([{ path: '0.path', message: "'__proto__' cannot be a name here." }])
+    expect(
+      await refused({ op: 'add', path: '/attributes/constructor/prototype/x', value: 'x' }),
+    ).toEqual([{ path: '0.path', message: "'constructor' cannot be a name here." }])
+    expect(await refused({ op: 'add', path: '/attributes/x/flag', value: true })).toEqual([
+      { path: '0.path', message: 'x is not a field of the profile schema.' },
+    ])
+    expect(
+      await refused({ op: 'copy', from: '/attributes/person/name', path: '/attributes/loyalty' }),
+    ).toEqual([
+      { path: '0.from', message: 'loyalty.firstName is not a field of the profile schema.' },
+    ])
+    expect((await call<Profile>('GET', `${PROFILES}/${someone.id}`)).body).toEqual(before)
+
+    const allowed = await call<ProfileUpdateResult>('PATCH', `${PROFILES}/${someone.id}`, {
+      body: [
+        { op: 'add', path: '/attributes/vehicles/-', value: 'DeLorean' },
+        { op: 'add', path: '/attributes/person/birthDate', value: '1985-10-26' },
+      ],
+    })
+    expect(allowed.status).toBe(200)
+  })
+
+  it('refuses unknown namespaces, malformed and duplicate identities, and an empty map', async () => {
+    const [someone] = (await firstPage('?limit=1')).profiles
+    const profile = (await call<Profile>('GET', `${PROFILES}/${someone.id}`)).body
+    const ecid = profile.identityMap.ecid[0].id
+    const refused = async (operations: Record<string, unknown>[]) => {
+      const res = await call<Problem>('PATCH', `${PROFILES}/${someone.id}`, { body: operations })
+      expect(res.status).toBe(400)
+      return res.body.errorDetails
+    }
+    expect(
+      await refused([{ op: 'add', path: '/identityMap/ecid/-', value: { id: ecid } }]),
+    ).toEqual([
+      {
+        path: `identityMap.ecid.${profile.identityMap.ecid.length}.id`,
+        message: `The profile already has the ecid identity ${ecid}.`,
+      },
+    ])
+    expect(
+      await refused([{ op: 'add', path: '/identityMap/bad ns', value: [{ id: 'x' }] }]),
+    ).toEqual([
+      {
+        path: '0.path',
+        message: 'Unknown identity namespace: use ecid, email, email_lc_sha256, phone or crmId.',
+      },
+    ])
+    expect(
+      await refused([{ op: 'add', path: '/identityMap/email', value: [{ id: 'not-an-email' }] }]),
+    ).toEqual([
+      { path: 'identityMap.email.0.id', message: 'Enter an email address, like name@example.com.' },
+    ])
+    expect(
+      await refused([{ op: 'add', path: '/identityMap/ecid/-', value: { id: 'xyz' } }]),
+    ).toEqual([
+      {
+        path: `identityMap.ecid.${profile.identityMap.ecid.length}.id`,
+        message: 'An ECID is 38 digits.',
+      },
+    ])
+    expect(await refused([{ op: 'replace', path: '/identityMap', value: {} }])).toEqual([
+      { path: 'identityMap', message: 'A profile keeps at least one identity.' },
+    ])
+    expect((await call<Profile>('GET', `${PROFILES}/${someone.id}`)).body).toEqual(profile)
   })
 })
 

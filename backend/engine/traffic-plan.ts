@@ -1,7 +1,9 @@
 import type { TrafficKind } from '../../src/contracts/engine/traffic'
 import type { JsonPatchOperation } from '../../src/contracts/flow-service'
 import type { Profile, XdmObject, XdmValue } from '../../src/contracts/profile'
+import type { SchemaField } from '../../src/contracts/schema'
 import type { Random } from '../seed/data/random'
+import { findField, leafPaths } from '../seed/data/union-schema'
 import { isXdmObject, pathsOverlap, readPath } from './export/xdm-path'
 
 /** The share of each kind of generated update, in percent. */
@@ -101,7 +103,27 @@ export function freshValue(path: string, current: XdmValue | undefined, random: 
       if (typeof current === 'number') return current + random.int(1, 500)
       if (typeof current === 'boolean') return !current
       if (typeof current === 'string' && /^\d{4}-\d{2}-\d{2}/.test(current)) return current
-      return `updated-${random.int(1000, 9999)}`
+      return valueOfType(findField(path), random)
+  }
+}
+
+/** A new value of the schema field's type, for an attribute the profile does not have yet. */
+function valueOfType(field: SchemaField | undefined, random: Random): XdmValue {
+  const text = `updated-${random.int(1000, 9999)}`
+  switch (field?.type) {
+    case 'integer':
+    case 'number':
+      return random.int(1, 10_000)
+    case 'boolean':
+      return random.chance(0.5)
+    case 'date':
+      return `19${random.int(50, 99)}-0${random.int(1, 9)}-1${random.int(0, 9)}`
+    case 'date-time':
+      return new Date(Date.UTC(2026, 0, random.int(1, 28))).toISOString()
+    case 'array':
+      return field.itemType === 'string' ? [text] : []
+    default:
+      return text
   }
 }
 
@@ -162,7 +184,11 @@ export function planUpdate(
       const candidates = UNMAPPED_CANDIDATES.filter(
         (path) => !mappedPaths.some((mapped) => pathsOverlap(mapped, path)),
       )
-      const path = random.pick(candidates.length > 0 ? candidates : ['trafficMarker'])
+      const path =
+        candidates.length > 0
+          ? random.pick(candidates)
+          : (leafPaths().find((leaf) => !mappedPaths.some((m) => pathsOverlap(m, leaf))) ??
+            'favoriteGenre')
       const current = readPath(attributes, path.split('.'))
       return [writeOperation(attributes, path, freshValue(path, current, random))]
     }

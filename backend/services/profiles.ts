@@ -14,6 +14,7 @@ import {
   type Profile,
   type XdmObject,
 } from '../../src/contracts/profile'
+import { identityMapIssues } from '../../src/contracts/identity-rules'
 import { displayIdentity } from '../engine/export/record-fields'
 import { isXdmObject } from '../engine/export/xdm-path'
 import {
@@ -29,6 +30,7 @@ import { toIso } from '../lib/clock'
 import type { SandboxStore } from '../model'
 import { sha256 } from '../seed/data/sha256'
 import type { EngineContext } from './engine-context'
+import { checkProfileOperations } from './profile-writes'
 import { applyOperations } from './versioning'
 
 /** The profile holding an identity (namespace codes compare in any case). */
@@ -161,9 +163,15 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
   const current = getProfile(ctx, id)
   const operations = isExactProfilePatch(body) ? body : parseWith(profilePatchSchema, body)
   const editable = { attributes: current.attributes, identityMap: current.identityMap }
+  const refused = checkProfileOperations(operations, editable)
+  if (refused.length) throw problems.invalidBody(refused)
   const { attributes, identityMap } = checkEdited(
     applySimplePatch(editable, operations) ?? applyOperations(editable, operations),
   )
+  if (identityMap !== current.identityMap) {
+    const issues = identityMapIssues(identityMap)
+    if (issues.length) throw problems.invalidBody(issues)
+  }
   const now = ctx.clock.now()
   const writtenPaths = writtenAttributePaths(operations, current.attributes, attributes)
   const evaluation =

@@ -13,6 +13,8 @@ import {
 } from '@adobe/react-spectrum'
 import { useState } from 'react'
 import type { XdmValue } from '../../contracts/profile'
+import type { SchemaField } from '../../contracts/schema'
+import { resolveAttributePath, writeIssue } from '../../contracts/xdm-write'
 import { attributePathIssue, parseAttributeValue, valueType } from './profile-patch'
 
 type ValueType = ReturnType<typeof valueType>
@@ -27,6 +29,8 @@ const TYPES: { key: ValueType; label: string }[] = [
 interface AttributeDialogProps {
   /** The attribute being edited; absent to add a new one. */
   attribute?: { path: string; value: XdmValue }
+  /** The profile union schema: the path must be one of its fields, the value of its type. */
+  schema: readonly SchemaField[] | undefined
   close: () => void
   onSave: (path: string, value: XdmValue) => void
 }
@@ -35,17 +39,24 @@ const initialText = (value: XdmValue | undefined) =>
   value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
 
 /** Edit attribute / Add attribute: a dotted path, a type and a value. */
-export function AttributeDialog({ attribute, close, onSave }: AttributeDialogProps) {
+export function AttributeDialog({ attribute, schema, close, onSave }: AttributeDialogProps) {
   const [path, setPath] = useState(attribute?.path ?? '')
   const [type, setType] = useState<ValueType>(attribute ? valueType(attribute.value) : 'string')
   const [text, setText] = useState(initialText(attribute?.value))
   const [errors, setErrors] = useState<{ path?: string; value?: string }>({})
 
   const submit = () => {
-    const pathIssue = attribute ? null : attributePathIssue(path)
+    const syntax = attribute ? null : attributePathIssue(path)
+    const target = syntax || !schema ? null : resolveAttributePath(schema, path.trim().split('.'))
+    const pathIssue = syntax ?? (typeof target === 'string' ? target : null)
     const parsed = parseAttributeValue(text, type)
-    setErrors({ path: pathIssue ?? undefined, value: parsed.ok ? undefined : parsed.message })
-    if (pathIssue || !parsed.ok) return
+    const valueIssue = !parsed.ok
+      ? parsed.message
+      : schema && target && typeof target !== 'string'
+        ? writeIssue(schema, target, parsed.value)
+        : null
+    setErrors({ path: pathIssue ?? undefined, value: valueIssue ?? undefined })
+    if (pathIssue || valueIssue || !parsed.ok) return
     onSave(path.trim(), parsed.value)
     close()
   }

@@ -28,8 +28,14 @@ import { useParams } from 'react-router-dom'
 import { audiencesQuery } from '../../api/audiences'
 import { flowsQuery } from '../../api/flows'
 import { profileQuery, updateProfile } from '../../api/profiles'
+import { unionSchemaQuery } from '../../api/schema'
 import type { ProfileUpdateResult } from '../../contracts/engine/profiles'
 import type { JsonPatchOperation } from '../../contracts/flow-service'
+import {
+  IDENTITY_NAMESPACES,
+  identityValueIssue,
+  namespaceIssue,
+} from '../../contracts/identity-rules'
 import type { Profile, XdmValue } from '../../contracts/profile'
 import { formatDateTime } from '../../lib/format'
 import { paths } from '../../lib/paths'
@@ -44,7 +50,7 @@ import {
 import { UpdateResult } from './update-result'
 import { LoadError } from '../../components/load-error'
 
-const NAMESPACES = ['ecid', 'email', 'email_lc_sha256', 'phone', 'crmId']
+const NAMESPACES = Object.keys(IDENTITY_NAMESPACES)
 
 const show = (value: XdmValue) => (typeof value === 'string' ? value : JSON.stringify(value))
 
@@ -83,9 +89,11 @@ export function ProfilePage() {
   const profile = useQuery(profileQuery(sandbox, profileId))
   const audiences = useQuery(audiencesQuery(sandbox))
   const flows = useQuery(flowsQuery(sandbox))
+  const schema = useQuery(unionSchemaQuery(sandbox))
   const [editing, setEditing] = useState<{ path: string; value: XdmValue } | 'new' | null>(null)
   const [namespace, setNamespace] = useState('email')
   const [identity, setIdentity] = useState('')
+  const [identityErrors, setIdentityErrors] = useState<{ namespace?: string; value?: string }>({})
   const [result, setResult] = useState<ProfileUpdateResult | null>(null)
 
   const audienceName = useMemo(() => {
@@ -236,23 +244,52 @@ export function ProfilePage() {
           validationBehavior="aria"
           onSubmit={(event) => {
             event.preventDefault()
-            if (!identity.trim() || !namespace.trim()) return
-            update.mutate(identityAdd(p.identityMap, namespace.trim(), identity.trim()))
+            const ns = namespace.trim()
+            const id = identity.trim()
+            const errors = {
+              namespace: (ns ? namespaceIssue(ns) : 'Choose an identity namespace.') ?? undefined,
+              value:
+                (!id
+                  ? 'Enter the identity value.'
+                  : (identityValueIssue(ns, id) ??
+                    (p.identityMap[ns]?.some((existing) => existing.id === id)
+                      ? `The profile already has the ${ns} identity ${id}.`
+                      : null))) ?? undefined,
+            }
+            setIdentityErrors(errors)
+            if (errors.namespace || errors.value) return
+            update.mutate(identityAdd(p.identityMap, ns, id))
             setIdentity('')
           }}
         >
-          <Flex gap="size-200" alignItems="end" marginTop="size-150" wrap>
+          <Flex gap="size-200" alignItems="start" marginTop="size-150" wrap>
             <ComboBox
               label="Identity namespace"
               allowsCustomValue
               inputValue={namespace}
-              onInputChange={setNamespace}
+              onInputChange={(value) => {
+                setNamespace(value)
+                setIdentityErrors({})
+              }}
               defaultItems={NAMESPACES.map((ns) => ({ id: ns }))}
+              validationState={identityErrors.namespace ? 'invalid' : undefined}
+              errorMessage={identityErrors.namespace}
             >
               {(item) => <Item key={item.id}>{item.id}</Item>}
             </ComboBox>
-            <TextField label="Identity value" value={identity} onChange={setIdentity} isRequired />
-            <Button variant="secondary" type="submit" isDisabled={!identity.trim()}>
+            <TextField
+              label="Identity value"
+              value={identity}
+              onChange={(value) => {
+                setIdentity(value)
+                setIdentityErrors({})
+              }}
+              isRequired
+              validationState={identityErrors.value ? 'invalid' : undefined}
+              errorMessage={identityErrors.value}
+              width="size-4600"
+            />
+            <Button variant="secondary" type="submit" marginTop="size-300">
               Add identity
             </Button>
           </Flex>
@@ -290,6 +327,7 @@ export function ProfilePage() {
         {editing && (
           <AttributeDialog
             attribute={editing === 'new' ? undefined : editing}
+            schema={schema.data?.fields}
             close={() => setEditing(null)}
             onSave={(path, value) => update.mutate(attributeWrite(p.attributes, path, value))}
           />
