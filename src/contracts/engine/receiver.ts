@@ -19,6 +19,11 @@ export function receiverEndpoint(url: string): string {
   }
 }
 
+const FAILURES_MESSAGE = 'Enter a whole number of failures from 1 to 100.'
+const RETRY_AFTER_MESSAGE = 'Enter a whole number of seconds from 0 to 60.'
+const REQUESTS_PER_SECOND_MESSAGE = 'Enter a whole number of requests a second from 0 to 100,000.'
+const DELAY_MESSAGE = 'Enter a whole number of milliseconds from 0 to 30,000.'
+
 /**
  * How the receiver answers (the destination's Exports tab):
  * - `ok`: 200 to every request;
@@ -35,17 +40,37 @@ export const receiverScenarioSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ok') }),
   z.object({
     kind: z.literal('fail-then-succeed'),
-    failures: z.number().int().min(1, 'Fail at least once.').max(100).default(2),
+    failures: z
+      .number({ error: FAILURES_MESSAGE })
+      .int(FAILURES_MESSAGE)
+      .min(1, FAILURES_MESSAGE)
+      .max(100, FAILURES_MESSAGE)
+      .default(2),
   }),
   z.object({ kind: z.literal('always-500') }),
   z.object({
     kind: z.literal('rate-limit'),
-    retryAfterSeconds: z.number().int().min(0).max(60).default(1),
-    requestsPerSecond: z.number().int().min(0).max(100_000).default(0),
+    retryAfterSeconds: z
+      .number({ error: RETRY_AFTER_MESSAGE })
+      .int(RETRY_AFTER_MESSAGE)
+      .min(0, RETRY_AFTER_MESSAGE)
+      .max(60, RETRY_AFTER_MESSAGE)
+      .default(1),
+    requestsPerSecond: z
+      .number({ error: REQUESTS_PER_SECOND_MESSAGE })
+      .int(REQUESTS_PER_SECOND_MESSAGE)
+      .min(0, REQUESTS_PER_SECOND_MESSAGE)
+      .max(100_000, REQUESTS_PER_SECOND_MESSAGE)
+      .default(0),
   }),
   z.object({
     kind: z.literal('slow'),
-    delayMs: z.number().int().min(0).max(30_000).default(2500),
+    delayMs: z
+      .number({ error: DELAY_MESSAGE })
+      .int(DELAY_MESSAGE)
+      .min(0, DELAY_MESSAGE)
+      .max(30_000, DELAY_MESSAGE)
+      .default(2500),
   }),
   z.object({ kind: z.literal('unauthorized-once') }),
 ])

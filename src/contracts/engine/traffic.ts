@@ -17,7 +17,7 @@ export const trafficRequestSchema = z.object({
     .min(1, 'Run for at least 1 second.')
     .max(3600, 'Run for at most 3,600 seconds.'),
   /** The same seed gives the same updates on the same data. */
-  seed: z.number().int().default(1),
+  seed: z.number({ error: 'Enter a seed.' }).int('Enter a whole number.').default(1),
 })
 
 /**

@@ -83,6 +83,8 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
     audienceId: audienceId === 'all' ? undefined : audienceId,
     search: debouncedSearch || undefined,
   }
+  // Of the filters sent (the search debounced), as the rows shown are: says why none is.
+  const filtered = Boolean(filters.state ?? filters.audienceId ?? filters.search)
   const { query, status } = useLiveExports(sandbox, flowId, filters)
   const rows = useMemo(() => feedRows(query.data), [query.data])
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -151,7 +153,9 @@ export function ExportsTab({ sandbox, flowId, receiverEndpoint, audiences }: Exp
             />
             <Text UNSAFE_style={{ display: 'block', marginTop: 8 }}>
               {rows.length === 0
-                ? 'No exported message yet. Update a profile in a mapped audience, or generate traffic on the Profiles screen.'
+                ? filtered
+                  ? 'No message matches these filters.'
+                  : 'No exported message yet. Update a profile in a mapped audience, or generate traffic on the Profiles screen.'
                 : `${rows.length.toLocaleString('en-US')} messages shown, newest first.`}
             </Text>
           </div>

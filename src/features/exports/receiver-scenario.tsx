@@ -2,10 +2,12 @@ import { Button, Flex, Item, NumberField, Picker, Text, View } from '@adobe/reac
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { receiverScenarioQuery, setReceiverScenario } from '../../api/receiver'
-import type {
-  ReceiverScenario,
-  ReceiverScenarioKind,
-  ReceiverScenarioStatus,
+import {
+  receiverScenarioSchema,
+  type ReceiverScenario,
+  type ReceiverScenarioInput,
+  type ReceiverScenarioKind,
+  type ReceiverScenarioStatus,
 } from '../../contracts/engine/receiver'
 
 const KINDS: { key: ReceiverScenarioKind; label: string }[] = [
@@ -23,6 +25,26 @@ const describe = (scenario: ReceiverScenario, remaining: number | null) => {
   if (scenario.kind === 'unauthorized-once') return `${label}: ${remaining ? 'armed' : 'used'}`
   if (scenario.kind === 'rate-limit') return `${label} of ${scenario.retryAfterSeconds} s`
   return label
+}
+
+/** The scenario's number fields the form shows, with the message of the one at fault. */
+type FieldErrors = Partial<Record<'failures' | 'retryAfterSeconds', string>>
+
+/**
+ * Checks the scenario against the receiver's contract before it is sent: a cleared field (NaN),
+ * a decimal or a value out of range gets the contract's message at that field.
+ */
+function fieldErrors(scenario: ReceiverScenarioInput): FieldErrors {
+  const result = receiverScenarioSchema.safeParse(scenario)
+  const errors: FieldErrors = {}
+  if (result.success) return errors
+  for (const issue of result.error.issues) {
+    const field = issue.path[0]
+    if ((field === 'failures' || field === 'retryAfterSeconds') && !errors[field]) {
+      errors[field] = issue.message
+    }
+  }
+  return errors
 }
 
 /** The demo receiver's fault scenario for this destination's endpoint. */
@@ -67,19 +89,28 @@ function ScenarioForm({ sandbox, endpoint, status, error }: ScenarioFormProps) {
   const [retryAfter, setRetryAfter] = useState(
     current?.kind === 'rate-limit' ? current.retryAfterSeconds : 1,
   )
+  // Fields are checked once Apply was pressed, then again as they change.
+  const [checked, setChecked] = useState(false)
+  const scenario: ReceiverScenarioInput =
+    kind === 'fail-then-succeed'
+      ? { kind, failures }
+      : kind === 'rate-limit'
+        ? { kind, retryAfterSeconds: retryAfter }
+        : { kind }
+  const errors = checked ? fieldErrors(scenario) : {}
   const apply = useMutation({
-    mutationFn: () => {
-      const scenario =
-        kind === 'fail-then-succeed'
-          ? { kind, failures }
-          : kind === 'rate-limit'
-            ? { kind, retryAfterSeconds: retryAfter }
-            : { kind }
-      return setReceiverScenario(sandbox, endpoint, scenario)
-    },
+    mutationFn: (next: ReceiverScenarioInput) => setReceiverScenario(sandbox, endpoint, next),
     onSuccess: (data) =>
       queryClient.setQueryData(receiverScenarioQuery(sandbox, endpoint).queryKey, data),
   })
+  const submit = () => {
+    setChecked(true)
+    if (Object.keys(fieldErrors(scenario)).length > 0) {
+      apply.reset()
+      return
+    }
+    apply.mutate(scenario)
+  }
   return (
     <View
       borderWidth="thin"
@@ -106,6 +137,8 @@ function ScenarioForm({ sandbox, endpoint, status, error }: ScenarioFormProps) {
             minValue={1}
             maxValue={100}
             width="size-1600"
+            validationState={errors.failures ? 'invalid' : undefined}
+            errorMessage={errors.failures}
           />
         )}
         {kind === 'rate-limit' && (
@@ -116,9 +149,11 @@ function ScenarioForm({ sandbox, endpoint, status, error }: ScenarioFormProps) {
             minValue={0}
             maxValue={60}
             width="size-2000"
+            validationState={errors.retryAfterSeconds ? 'invalid' : undefined}
+            errorMessage={errors.retryAfterSeconds}
           />
         )}
-        <Button variant="secondary" onPress={() => apply.mutate()} isPending={apply.isPending}>
+        <Button variant="secondary" onPress={submit} isPending={apply.isPending}>
           Apply scenario
         </Button>
       </Flex>

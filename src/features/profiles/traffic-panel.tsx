@@ -100,8 +100,14 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
           <Controller
             control={form.control}
             name="seed"
-            render={({ field }) => (
-              <NumberField label="Seed" value={field.value} onChange={field.onChange} />
+            render={({ field, fieldState }) => (
+              <NumberField
+                label="Seed"
+                value={field.value}
+                onChange={field.onChange}
+                validationState={fieldState.error ? 'invalid' : undefined}
+                errorMessage={fieldState.error?.message}
+              />
             )}
           />
           {running ? (
