@@ -42,6 +42,11 @@ describe('profiles', () => {
     const full = (await call<Profile>('GET', `${PROFILES}/${someone.id}`)).body
     const ecid = full.identityMap.ecid[0].id
     expect((await firstPage(`?search=${ecid}`)).profiles.map((p) => p.id)).toEqual([someone.id])
+    for (const written of [`ecid:${ecid}`, `ECID: ${ecid}`]) {
+      const found = await firstPage(`?search=${encodeURIComponent(written)}`)
+      expect(found.profiles.map((p) => p.id)).toEqual([someone.id])
+    }
+    expect((await firstPage(`?search=${encodeURIComponent(`phone:${ecid}`)}`)).profiles).toEqual([])
     const byName = await firstPage(`?search=${encodeURIComponent(someone.name!.toUpperCase())}`)
     expect(byName.profiles.map((p) => p.id)).toContain(someone.id)
     const johns = await firstPage('?search=john&limit=100')
@@ -254,6 +259,10 @@ describe('profile updates', () => {
   })
 })
 
+const audienceCount = async () =>
+  (await call<{ segments: unknown[] }>('GET', '/data/core/ups/segment/definitions')).body.segments
+    .length
+
 describe('segment definitions', () => {
   it('creates an audience from PQL and evaluates every profile', async () => {
     const res = await call<SegmentDefinition>('POST', '/data/core/ups/segment/definitions', {
@@ -314,6 +323,24 @@ describe('segment definitions', () => {
       'expression.value',
       'name',
     ])
+  })
+
+  it('refuses a name another audience has, in any case', async () => {
+    const before = await audienceCount()
+    const res = await call<Problem>('POST', '/data/core/ups/segment/definitions', {
+      body: {
+        name: ' men OVER 50 ',
+        expression: { type: 'PQL', format: 'pql/text', value: 'person.name.firstName = "X"' },
+      },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails).toEqual([
+      {
+        path: 'name',
+        message: 'An audience named "Men over 50" exists already. Choose another name.',
+      },
+    ])
+    expect(await audienceCount()).toBe(before)
   })
 })
 

@@ -5,7 +5,7 @@ import {
 } from '../../src/contracts/engine/segment-definitions'
 import { tryParsePql } from '../engine/pql/pql'
 import { compileAudience } from '../engine/segmentation'
-import { Problem } from '../http/problem'
+import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
 import { toIso } from '../lib/clock'
 import { newId } from '../lib/ids'
@@ -76,6 +76,19 @@ const pqlError = (message: string, position: number) =>
  */
 export function createAudience(ctx: EngineContext, body: unknown): SegmentDefinition {
   const input = parseWith(createSegmentDefinitionSchema, body)
+  const name = input.name.trim().toLowerCase()
+  const taken = ctx.sandbox
+    .collection('audiences')
+    .all()
+    .find((audience) => audience.name.trim().toLowerCase() === name)
+  if (taken) {
+    throw problems.invalidBody([
+      {
+        path: 'name',
+        message: `An audience named "${taken.name}" exists already. Choose another name.`,
+      },
+    ])
+  }
   const parsed = tryParsePql(input.expression.value)
   if (!parsed.ok) throw pqlError(parsed.message, parsed.position)
   const now = ctx.clock.now()

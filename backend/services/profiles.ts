@@ -77,14 +77,19 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
   }
 }
 
-/** Whether a profile's id, name, email or an identity value contains `term` (lower case). */
+/**
+ * Whether a profile's id, name, email or an identity value contains `term` (lower case); a term
+ * written as the list shows an identity (`ecid: 4747…` or `ecid:4747…`) looks in that namespace.
+ */
 export function profileMatches(profile: Profile, term: string): boolean {
   if (profile.id.includes(term)) return true
   if (nameOf(profile)?.toLowerCase().includes(term)) return true
   if (emailOf(profile)?.toLowerCase().includes(term)) return true
+  const qualified = /^([\w-]+):\s*(\S.*)$/.exec(term)
   for (const namespace in profile.identityMap) {
+    const value = qualified && qualified[1] === namespace.toLowerCase() ? qualified[2] : term
     for (const { id } of profile.identityMap[namespace])
-      if (id.toLowerCase().includes(term)) return true
+      if (id.toLowerCase().includes(value)) return true
   }
   return false
 }

@@ -159,6 +159,18 @@ describe('nextAttempt: 429 Retry-After', () => {
     })
   })
 
+  it('backs off as usual when Retry-After asks for no wait at all', () => {
+    expect(nextAttempt(state(response(429, { 'retry-after': '0' })), middle)).toEqual({
+      action: 'retry',
+      delayMs: 1000,
+    })
+    const past = new Date(NOW - 5000).toUTCString()
+    expect(nextAttempt(state(response(429, { 'retry-after': past })), middle)).toEqual({
+      action: 'retry',
+      delayMs: 1000,
+    })
+  })
+
   it('still fails a 429 on the third failure', () => {
     expect(
       nextAttempt(state(response(429, { 'retry-after': '1' }), { attempts: 3 }), middle).action,

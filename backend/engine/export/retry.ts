@@ -103,7 +103,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 /**
  * What to do after an attempt (DESIGN.md section 6, "Delivery"; HTTP API doc, "Limits and retry
  * policy"): a retryable failure is retried twice, 1 s then 3 s later (±20% jitter) or after a
- * 429's `Retry-After`, and the third failure is final. A 401 on OAuth auth asks the caller to
+ * 429's `Retry-After` when it asks for a wait, and the third failure is final. A 401 on OAuth auth asks the caller to
  * refetch the token once; the request sent with the new token is an extra attempt, not one of
  * the two retries. Any other final outcome fails at once.
  */
@@ -123,7 +123,8 @@ export function nextAttempt(state: DeliveryState, environment: RetryEnvironment)
     lastResult.kind === 'response' && lastResult.status === 429
       ? retryAfterMs(headerValue(lastResult.headers, 'retry-after'), environment.now)
       : undefined
-  if (retryAfter !== undefined) return { action: 'retry', delayMs: retryAfter }
+  // A Retry-After of no wait (0, or a date gone by) would resend at once: the backoff applies.
+  if (retryAfter) return { action: 'retry', delayMs: retryAfter }
   const base = BACKOFF_MS[failures - 1]
   const jitter = 1 + (environment.random() * 2 - 1) * JITTER
   return { action: 'retry', delayMs: Math.round(base * jitter) }

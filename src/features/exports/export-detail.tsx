@@ -24,6 +24,12 @@ import { formatDateTime } from '../../lib/format'
 import { STATE_LIGHTS } from './exports-table'
 import { LoadError } from '../../components/load-error'
 
+const TOKEN_CAUSES: Record<NonNullable<ExportAttempt['tokenExchange']>['cause'], string> = {
+  'no-token': 'Token request: no token yet',
+  expired: 'Token request: the token had expired',
+  unauthorized: 'Token request: the endpoint refused the token (401)',
+}
+
 const ACTIONS: Record<ExportAttempt['action'], string> = {
   done: 'Delivered',
   retry: 'Retry scheduled',
@@ -226,7 +232,7 @@ export function ExportDetail({
                 <div>{attempt.reason}</div>
                 {attempt.tokenExchange && (
                   <details>
-                    <summary>Token request ({attempt.tokenExchange.cause})</summary>
+                    <summary>{TOKEN_CAUSES[attempt.tokenExchange.cause]}</summary>
                     <RequestView request={attempt.tokenExchange.request} />
                     {attempt.tokenExchange.response && (
                       <ResponseView response={attempt.tokenExchange.response} />

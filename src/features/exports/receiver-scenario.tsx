@@ -16,7 +16,7 @@ const KINDS: { key: ReceiverScenarioKind; label: string }[] = [
   { key: 'always-500', label: 'Always 500' },
   { key: 'rate-limit', label: '429 with Retry-After' },
   { key: 'slow', label: 'Slower than 2 seconds' },
-  { key: 'unauthorized-once', label: '401 once (forces a token refresh)' },
+  { key: 'unauthorized-once', label: '401 once (OAuth destinations fetch a new token)' },
 ]
 
 const describe = (scenario: ReceiverScenario, remaining: number | null) => {
