@@ -306,14 +306,34 @@ describe('segment definitions', () => {
 
   it('answers a PQL syntax error with the field and the position', async () => {
     const res = await call<Problem>('POST', '/data/core/ups/segment/definitions', {
-      body: { name: 'Broken', expression: { type: 'PQL', format: 'pql/text', value: 'a = 1 b' } },
+      body: {
+        name: 'Broken',
+        expression: { type: 'PQL', format: 'pql/text', value: 'loyalty.points = 1 b' },
+      },
     })
     expect(res.status).toBe(400)
     expect(res.body.errorDetails).toEqual([
       {
         path: 'expression.value',
-        message: "Expected 'and', 'or' or end of input at position 6, found 'b'",
-        position: 6,
+        message: "Expected 'and', 'or' or end of input at position 19, found 'b'",
+        position: 19,
+      },
+    ])
+    const unknown = await call<Problem>('POST', '/data/core/ups/segment/definitions', {
+      body: {
+        name: 'Unknown path',
+        expression: {
+          type: 'PQL',
+          format: 'pql/text',
+          value: 'loyalty.points > 1 and x.flag = true',
+        },
+      },
+    })
+    expect(unknown.body.errorDetails).toEqual([
+      {
+        path: 'expression.value',
+        message: 'At position 23: x is not a field of the profile schema.',
+        position: 23,
       },
     ])
     const missing = await call<Problem>('POST', '/data/core/ups/segment/definitions', {

@@ -3,7 +3,9 @@ import {
   createSegmentDefinitionSchema,
   type SegmentDefinition,
 } from '../../src/contracts/engine/segment-definitions'
+import { resolveAttributePath } from '../../src/contracts/xdm-write'
 import { tryParsePql } from '../engine/pql/pql'
+import { unionSchema } from '../seed/data/union-schema'
 import { compileAudience } from '../engine/segmentation'
 import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
@@ -89,7 +91,10 @@ export function createAudience(ctx: EngineContext, body: unknown): SegmentDefini
       },
     ])
   }
-  const parsed = tryParsePql(input.expression.value)
+  const parsed = tryParsePql(input.expression.value, (path) => {
+    const target = resolveAttributePath(unionSchema, path.split('.'))
+    return typeof target === 'string' ? target : null
+  })
   if (!parsed.ok) throw pqlError(parsed.message, parsed.position)
   const now = ctx.clock.now()
   const audience: Audience = {

@@ -35,12 +35,18 @@ function describe(token: ValidToken): string {
   }
 }
 
+/** Why an attribute path cannot be used (not a field of the schema), or null when it can. */
+export type PathCheck = (path: string) => string | null
+
 class Parser {
   private readonly tokens: Token[]
   private index = 0
   private depth = 0
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly pathIssue: PathCheck | undefined,
+  ) {
     this.tokens = tokenize(text)
   }
 
@@ -178,6 +184,8 @@ class Parser {
       this.index++
       path += `.${name.text}`
     }
+    const issue = this.pathIssue?.(path)
+    if (issue) throw new PqlSyntaxError(`At position ${first.position}: ${issue}`, first.position)
     return path
   }
 
@@ -271,6 +279,6 @@ class Parser {
  * Parses PQL text into its syntax tree. Throws `PqlSyntaxError` naming the position of the first
  * problem: the offending token, the end of input, or the opening quote of an unterminated string.
  */
-export function parsePql(text: string): PqlNode {
-  return new Parser(text).parse()
+export function parsePql(text: string, pathIssue?: PathCheck): PqlNode {
+  return new Parser(text, pathIssue).parse()
 }

@@ -1,6 +1,6 @@
 import type { XdmObject } from '../../../src/contracts/profile'
 import { compilePql } from './evaluate'
-import { parsePql } from './parser'
+import { parsePql, type PathCheck } from './parser'
 import { PqlSyntaxError, type PqlNode } from './syntax'
 
 export { compilePql, pqlPaths } from './evaluate'
@@ -11,10 +11,13 @@ export type { PqlComparisonOperator, PqlLiteral, PqlNode } from './syntax'
 export type PqlParseResult =
   { ok: true; ast: PqlNode } | { ok: false; message: string; position: number }
 
-/** Parses PQL text, answering a syntax error as data instead of throwing it. */
-export function tryParsePql(text: string): PqlParseResult {
+/**
+ * Parses PQL text, answering a syntax error as data instead of throwing it; `pathIssue` refuses
+ * attribute paths (an audience's paths must be fields of the profile schema).
+ */
+export function tryParsePql(text: string, pathIssue?: PathCheck): PqlParseResult {
   try {
-    return { ok: true, ast: parsePql(text) }
+    return { ok: true, ast: parsePql(text, pathIssue) }
   } catch (error) {
     if (error instanceof PqlSyntaxError) {
       return { ok: false, message: error.message, position: error.position }
