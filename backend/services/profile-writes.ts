@@ -8,27 +8,35 @@ import { unionSchema } from '../seed/data/union-schema'
 /** Names that would reach an object's prototype: never a field or a namespace. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** A pointer's reference tokens, unescaped (RFC 6901). */
-const tokensOf = (pointer: string): string[] => {
-  const tokens = pointer.split('/').slice(1)
-  return pointer.includes('~')
-    ? tokens.map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
-    : tokens
+/** What a pointer is, worked out once per distinct pointer. */
+interface PointerInfo {
+  /** Its reference tokens, unescaped (RFC 6901): `attributes` or `identityMap` first. */
+  tokens: string[]
+  /** A name in it that would reach an object's prototype. */
+  forbidden: string | undefined
+  /** Under `/attributes`: the schema field it writes, or why it writes none. */
+  target: WriteTarget | string | null
 }
 
-const forbiddenIn = (tokens: readonly string[] | null) =>
-  tokens?.find((token) => FORBIDDEN.has(token))
+/** Pointers seen before: a few hundred distinct paths serve every update. */
+const pointers = new Map<string, PointerInfo>()
+const MAX_POINTERS = 2000
 
-/** Pointers resolved before, by pointer: a few hundred distinct paths serve every update. */
-const resolved = new Map<string, WriteTarget | string>()
-const MAX_RESOLVED = 2000
-
-function targetOf(tokens: string[], pointer: string): WriteTarget | string {
-  let found = resolved.get(pointer)
-  if (found === undefined) {
-    found = resolveAttributePath(unionSchema, tokens.slice(1))
-    if (resolved.size >= MAX_RESOLVED) resolved.clear()
-    resolved.set(pointer, found)
+function infoOf(pointer: string): PointerInfo {
+  let found = pointers.get(pointer)
+  if (!found) {
+    const raw = pointer.split('/').slice(1)
+    const tokens = pointer.includes('~')
+      ? raw.map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+      : raw
+    const forbidden = tokens.find((token) => FORBIDDEN.has(token))
+    const target =
+      forbidden || tokens[0] !== 'attributes'
+        ? null
+        : resolveAttributePath(unionSchema, tokens.slice(1))
+    found = { tokens, forbidden, target }
+    if (pointers.size >= MAX_POINTERS) pointers.clear()
+    pointers.set(pointer, found)
   }
   return found
 }
@@ -68,27 +76,27 @@ function operationIssue(
   operation: JsonPatchOperation,
   attributes: XdmObject,
 ): { field: 'path' | 'from' | 'value'; message: string } | null {
-  const tokens = tokensOf(operation.path)
-  const from = 'from' in operation ? tokensOf(operation.from) : null
-  const forbidden = forbiddenIn(tokens) ?? forbiddenIn(from)
+  const path = infoOf(operation.path)
+  const from = 'from' in operation ? infoOf(operation.from) : null
+  const forbidden = path.forbidden ?? from?.forbidden
   if (forbidden) return { field: 'path', message: `'${forbidden}' cannot be a name here.` }
-  if (from && from[0] !== tokens[0]) {
+  if (from && from.tokens[0] !== path.tokens[0]) {
     return {
       field: 'from',
       message: `${operation.op} stays within /attributes or within /identityMap.`,
     }
   }
-  if (tokens[0] === 'identityMap') {
+  if (path.tokens[0] === 'identityMap') {
     const writes = operation.op !== 'remove' && operation.op !== 'test'
-    const issue = writes && tokens.length > 1 ? namespaceIssue(tokens[1]) : null
+    const issue = writes && path.tokens.length > 1 ? namespaceIssue(path.tokens[1]) : null
     return issue ? { field: 'path', message: issue } : null
   }
-  const target = targetOf(tokens, operation.path)
+  const { target } = path
   if (typeof target === 'string') return { field: 'path', message: target }
-  if ('from' in operation && from) {
-    const source = targetOf(from, operation.from)
-    if (typeof source === 'string') return { field: 'from', message: source }
-    const issue = writeIssue(unionSchema, target, valueAt(attributes, from.slice(1)))
+  if (!target) return null
+  if (from) {
+    if (typeof from.target === 'string') return { field: 'from', message: from.target }
+    const issue = writeIssue(unionSchema, target, valueAt(attributes, from.tokens.slice(1)))
     return issue ? { field: 'from', message: issue } : null
   }
   if (operation.op !== 'add' && operation.op !== 'replace') return null
