@@ -1,9 +1,8 @@
-import { Provider, defaultTheme } from '@adobe/react-spectrum'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { ExportFilters } from '../../api/exports'
+import { renderWithProviders } from '../../testing/render'
 import { ExportsTab } from './exports-tab'
 
 /** A dataflow with no exported message: the feed answers an empty list, whatever the filters. */
@@ -36,21 +35,15 @@ vi.mock('./use-live-exports', () => ({
 const EMPTY = /^No exported message yet\./
 const NO_MATCH = 'No message matches these filters.'
 
-function renderTab() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return render(
-    <Provider theme={defaultTheme}>
-      <QueryClientProvider client={queryClient}>
-        <ExportsTab
-          sandbox="prod"
-          flowId="flow-1"
-          receiverEndpoint={null}
-          audiences={[{ id: 'aud-1', name: 'Loyal buyers' }]}
-        />
-      </QueryClientProvider>
-    </Provider>,
+const renderTab = () =>
+  renderWithProviders(
+    <ExportsTab
+      sandbox="prod"
+      flowId="flow-1"
+      receiverEndpoint={null}
+      audiences={[{ id: 'aud-1', name: 'Loyal buyers' }]}
+    />,
   )
-}
 
 describe('ExportsTab: the text under an empty table', () => {
   it('invites to export when no filter is active', () => {

@@ -1,33 +1,19 @@
-import { Provider, defaultTheme } from '@adobe/react-spectrum'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setReceiverScenario } from '../../api/receiver'
 import { RECEIVER_SCENARIO_PATH } from '../../contracts/engine/receiver'
+import { renderWithProviders, requestsTo, spyOnFetch } from '../../testing/render'
 import { ReceiverScenarioControl } from './receiver-scenario'
 
 const ENDPOINT = 'hooks.example/profiles'
 
-function renderControl() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return render(
-    <Provider theme={defaultTheme}>
-      <QueryClientProvider client={queryClient}>
-        <ReceiverScenarioControl sandbox="prod" endpoint={ENDPOINT} />
-      </QueryClientProvider>
-    </Provider>,
-  )
-}
-
-const spyOnFetch = () => vi.spyOn(globalThis, 'fetch')
+const renderControl = () =>
+  renderWithProviders(<ReceiverScenarioControl sandbox="prod" endpoint={ENDPOINT} />)
 
 /** The PUTs that set a scenario. */
 const sent = (fetch: ReturnType<typeof spyOnFetch>) =>
-  fetch.mock.calls.filter(([input, init]) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    return url.includes(RECEIVER_SCENARIO_PATH) && init?.method === 'PUT'
-  })
+  requestsTo(fetch, RECEIVER_SCENARIO_PATH, 'PUT')
 
 async function pickScenario(label: string) {
   await screen.findByText(/answers: Always 200/)

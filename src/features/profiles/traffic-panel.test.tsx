@@ -1,31 +1,15 @@
-import { Provider, defaultTheme } from '@adobe/react-spectrum'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startTraffic } from '../../api/traffic'
 import { TRAFFIC_PATH } from '../../contracts/engine/traffic'
+import { renderWithProviders, requestsTo, spyOnFetch } from '../../testing/render'
 import { TrafficPanel } from './traffic-panel'
 
-function renderPanel() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return render(
-    <Provider theme={defaultTheme}>
-      <QueryClientProvider client={queryClient}>
-        <TrafficPanel sandbox="prod" />
-      </QueryClientProvider>
-    </Provider>,
-  )
-}
-
-const spyOnFetch = () => vi.spyOn(globalThis, 'fetch')
+const renderPanel = () => renderWithProviders(<TrafficPanel sandbox="prod" />)
 
 /** The POSTs that started a traffic job. */
-const sent = (fetch: ReturnType<typeof spyOnFetch>) =>
-  fetch.mock.calls.filter(([input, init]) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    return url.includes(TRAFFIC_PATH) && init?.method === 'POST'
-  })
+const sent = (fetch: ReturnType<typeof spyOnFetch>) => requestsTo(fetch, TRAFFIC_PATH, 'POST')
 
 afterEach(() => vi.restoreAllMocks())
 
