@@ -6,6 +6,7 @@ import type {
   SourceConnection,
   TargetConnection,
 } from '../src/contracts/flow-service'
+import type { TrafficJob } from '../src/contracts/engine/traffic'
 import type { Profile } from '../src/contracts/profile'
 import type {
   ExportDoc,
@@ -43,6 +44,8 @@ export type Collections = {
   streamStates: StreamStateDoc
   /** Backfills under way, resumed after a reload. */
   backfills: BackfillDoc
+  /** Generated-traffic jobs: the running one and the last finished ones. */
+  trafficJobs: TrafficJob
 }
 
 const profileStrings = createInterner()

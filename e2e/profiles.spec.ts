@@ -95,3 +95,22 @@ test('attribute and identity input the schema refuses is flagged at the field', 
   ).toBeVisible()
   await expect(list.getByRole('row').filter({ hasText: 'marty@example.com' })).toHaveCount(1)
 })
+
+test('a reload during generated traffic shows the run as interrupted, with what it sent', async ({
+  page,
+}) => {
+  await openConsole(page, '/prod/destinations/catalog')
+  await page.goto('/prod/profiles')
+  const traffic = page.getByRole('form', { name: 'Generate traffic' })
+  await traffic.getByRole('textbox', { name: 'Updates per second' }).fill('20')
+  await traffic.getByRole('textbox', { name: 'Duration (seconds)' }).fill('30')
+  await traffic.getByRole('button', { name: 'Start traffic' }).click()
+  await expect(page.getByRole('meter', { name: 'Sending updates' })).toHaveAttribute(
+    'aria-valuetext',
+    /^[1-9]\d* of 600$/,
+  )
+  await page.reload()
+  await expect(page.getByRole('meter', { name: 'Last run interrupted' })).toBeVisible()
+  await expect(page.getByText('The page was reloaded or closed while it ran')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Start traffic' })).toBeEnabled()
+})

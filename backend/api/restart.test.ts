@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ReceiverRequests } from '../../src/contracts/engine/receiver'
+import type { TrafficJob } from '../../src/contracts/engine/traffic'
 import type { Profile } from '../../src/contracts/profile'
 import { ManualClock } from '../lib/clock'
 import { createNodeBackend, TEST_EPOCH } from '../node'
@@ -164,6 +165,38 @@ describe('deliveries survive a closed tab, and end once', () => {
     const kept = await receivedBodies()
     expect(sorted(kept.map((entry) => entry.body))).toEqual(payloads)
     expect(kept.every((entry) => entry.body.includes('identityMap'))).toBe(true)
+  })
+
+  it('reads back a traffic job the tab closed on as interrupted, with what it sent', async () => {
+    const clock = new ManualClock(TEST_EPOCH)
+    const first = await start('restart-traffic', clock)
+    const started = await call<TrafficJob>('POST', '/data/core/ups/profiles/traffic', {
+      body: { updatesPerSecond: 20, durationSeconds: 10, seed: 5 },
+    })
+    expect(started.status).toBe(201)
+    clock.advance(2000)
+    await first.backend.engine.whenIdle()
+    await first.backend.db.flush()
+    crash(first)
+
+    await start('restart-traffic', clock)
+    const { items } = (
+      await call<{ items: TrafficJob[] }>('GET', '/data/core/ups/profiles/traffic')
+    ).body
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({
+      id: started.body.id,
+      state: 'interrupted',
+      sent: 40,
+      planned: 200,
+      finishedAt: started.body.startedAt + 2000,
+    })
+    clock.advance(2000)
+    const again = await call<TrafficJob>(
+      'GET',
+      `/data/core/ups/profiles/traffic/${started.body.id}`,
+    )
+    expect(again.body).toMatchObject({ state: 'interrupted', sent: 40 })
   })
 
   it('resumes a backfill the tab closed on, and exports each profile once', async () => {

@@ -35,16 +35,28 @@ const emptyByKind = (): Record<TrafficKind, number> => ({
   'identity-added': 0,
 })
 
+/** When the last update a job sent was due: where a job the page left stopped. */
+const lastDue = (job: TrafficJob) =>
+  Math.min(job.endsAt, job.startedAt + Math.ceil((job.sent * 1000) / job.updatesPerSecond))
+
 /**
  * Generate traffic (the Profiles screen): N profile updates a second for T seconds, random but
- * seeded, each through `updateProfile` like a PATCH from the UI (in process, no fetch). Jobs live
- * in memory: a reload stops them.
+ * seeded, each through `updateProfile` like a PATCH from the UI (in process, no fetch). Jobs run
+ * in the page; their documents are stored with their progress at every tick, so a job the page
+ * was reloaded or closed on reads back `interrupted`, with what it sent.
  */
 class TrafficJobs {
+  /** What the jobs running in this page need besides their documents. */
   private readonly jobs = new Map<string, RunningJob>()
 
   constructor(private readonly ctx: EngineContext) {
-    ctx.engine.onDispose(() => this.stopAll())
+    ctx.engine.onDispose(() => this.cancelAll())
+    const docs = ctx.sandbox.collection('trafficJobs')
+    for (const job of docs.all()) {
+      if (job.state === 'running') {
+        docs.put({ ...job, state: 'interrupted', finishedAt: lastDue(job) })
+      }
+    }
   }
 
   start(body: unknown): TrafficJob {
@@ -92,32 +104,40 @@ class TrafficJobs {
       throw problems.invalidBody([{ path: '', message: 'The sandbox has no profiles to update.' }])
     }
     this.jobs.set(running.job.id, running)
+    this.save(running.job)
     this.prune()
     this.schedule(running)
     return { ...running.job }
   }
 
   get(id: string): TrafficJob {
-    const found = this.jobs.get(id)
+    const found = this.ctx.sandbox.collection('trafficJobs').get(id)
     if (!found) throw problems.notFound('traffic job', id)
-    return { ...found.job }
+    return { ...found }
   }
 
+  /** Newest first. */
   list(): TrafficJob[] {
-    return [...this.jobs.values()].map((r) => ({ ...r.job })).toReversed()
+    return this.ctx.sandbox
+      .collection('trafficJobs')
+      .all()
+      .toSorted((a, b) => b.startedAt - a.startedAt)
+      .map((job) => ({ ...job }))
   }
 
   stop(id: string): TrafficJob {
     const found = this.jobs.get(id)
-    if (!found) throw problems.notFound('traffic job', id)
-    if (found.job.state === 'running') this.finish(found, 'stopped')
-    return { ...found.job }
+    if (found?.job.state === 'running') this.finish(found, 'stopped')
+    return this.get(id)
   }
 
-  stopAll(): void {
-    for (const running of this.jobs.values()) {
-      if (running.job.state === 'running') this.finish(running, 'stopped')
-    }
+  /**
+   * The engine is going (its sandbox reset, the backend closed): timers stop, nothing is stored,
+   * so a job cut short this way reads back `interrupted` if its sandbox is loaded again.
+   */
+  private cancelAll(): void {
+    for (const running of this.jobs.values()) running.cancel?.()
+    this.jobs.clear()
   }
 
   private schedule(running: RunningJob): void {
@@ -133,7 +153,15 @@ class TrafficJobs {
     const due = Math.min(job.planned, Math.floor((elapsed * job.updatesPerSecond) / 1000))
     while (job.sent < due) this.sendOne(running)
     if (job.sent >= job.planned || now >= job.endsAt) this.finish(running, 'completed')
-    else this.schedule(running)
+    else {
+      this.save(job)
+      this.schedule(running)
+    }
+  }
+
+  /** Stores a copy of the job as it is now: its document never changes in place. */
+  private save(job: TrafficJob): void {
+    this.ctx.sandbox.collection('trafficJobs').put({ ...job, byKind: { ...job.byKind } })
   }
 
   private sendOne(running: RunningJob): void {
@@ -165,13 +193,18 @@ class TrafficJobs {
     running.cancel = null
     running.job.state = state
     running.job.finishedAt = this.ctx.clock.now()
+    this.jobs.delete(running.job.id)
+    this.save(running.job)
   }
 
+  /** Keeps the last `KEEP_FINISHED` finished jobs. */
   private prune(): void {
-    const finished = [...this.jobs.values()].filter((r) => r.job.state !== 'running')
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
-      this.jobs.delete(old.job.id)
-    }
+    const docs = this.ctx.sandbox.collection('trafficJobs')
+    const finished = docs
+      .all()
+      .filter((job) => job.state !== 'running')
+      .toSorted((a, b) => b.startedAt - a.startedAt)
+    for (const old of finished.slice(KEEP_FINISHED)) docs.delete(old.id)
   }
 }
 

@@ -32,7 +32,8 @@ export const trafficKindSchema = z.enum([
   'identity-added',
 ])
 
-export const trafficJobStateSchema = z.enum(['running', 'completed', 'stopped'])
+/** `interrupted`: the page was reloaded or closed while the job ran (jobs run in the page). */
+export const trafficJobStateSchema = z.enum(['running', 'completed', 'stopped', 'interrupted'])
 
 export const trafficJobSchema = z.object({
   id: z.string(),

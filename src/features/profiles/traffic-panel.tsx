@@ -133,12 +133,15 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
             label={running ? 'Sending updates' : `Last run ${last.state}`}
             value={last.planned ? (last.sent / last.planned) * 100 : 0}
             valueLabel={`${last.sent.toLocaleString('en-US')} of ${last.planned.toLocaleString('en-US')}`}
-            variant={running ? 'informative' : 'positive'}
+            variant={running ? 'informative' : last.state === 'completed' ? 'positive' : 'warning'}
             width="size-4600"
           />
           <Text>
             {`${last.exported.toLocaleString('en-US')} messages exported, ${last.excluded.toLocaleString('en-US')} profiles excluded`}
           </Text>
+          {last.state === 'interrupted' && (
+            <Text>The page was reloaded or closed while it ran: it sent no more updates.</Text>
+          )}
         </Flex>
       )}
     </View>
