@@ -382,12 +382,30 @@ describe('generated traffic', () => {
     expect(done).toMatchObject({ state: 'completed', sent: 40, finishedAt: env.clock.now() })
     expect(Object.values(done.byKind).reduce((a, b) => a + b, 0)).toBe(40)
     expect(done.exported).toBeGreaterThan(0)
+    expect(done.refused).toBe(0)
     await env.backend.engine.whenIdle()
     const after = await listExports(flowId)
     expect(after.counters.delivered - before.counters.delivered).toBe(done.exported)
     expect(after.counters.excluded - before.counters.excluded).toBe(done.excluded)
     const listed = await call<{ items: TrafficJob[] }>('GET', `${PROFILES}/traffic`)
     expect(listed.body.items.map((j) => j.id)).toEqual([started.body.id])
+  })
+
+  it('counts the updates the profile API refuses', async () => {
+    // Profiles stored before the identity rules, with a namespace the sandbox does not know:
+    // an update that adds an identity to one is refused, the others go through.
+    const sandbox = await env.backend.db.sandbox('prod')
+    const profiles = sandbox.collection('profiles')
+    for (const profile of profiles.all()) {
+      profiles.put({ ...profile, identityMap: { ...profile.identityMap, legacy: [{ id: 'x' }] } })
+    }
+    const started = await call<TrafficJob>('POST', `${PROFILES}/traffic`, {
+      body: { updatesPerSecond: 20, durationSeconds: 2, seed: 7 },
+    })
+    env.clock.advance(2000)
+    const done = (await call<TrafficJob>('GET', `${PROFILES}/traffic/${started.body.id}`)).body
+    expect(done.byKind['identity-added']).toBeGreaterThan(0)
+    expect(done.refused).toBe(done.byKind['identity-added'])
   })
 
   it('gives the same updates for the same seed, and stops on DELETE', async () => {

@@ -173,7 +173,8 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
   const { attributes, identityMap } = checkEdited(
     applySimplePatch(editable, operations) ?? applyOperations(editable, operations),
   )
-  if (identityMap !== current.identityMap) {
+  // The identities an update writes are checked whole; a map it leaves alone is as it was stored.
+  if (operations.some((operation) => operation.path.startsWith('/identityMap'))) {
     const issues = identityMapIssues(identityMap)
     if (issues.length) throw problems.invalidBody(issues)
   }

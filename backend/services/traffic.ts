@@ -87,6 +87,7 @@ class TrafficJobs {
         byKind: emptyByKind(),
         exported: 0,
         excluded: 0,
+        refused: 0,
       },
       random: createRandom(request.seed),
       profileIds: profiles.map((p) => p.id),
@@ -185,6 +186,7 @@ class TrafficJobs {
       }
     } catch (error) {
       if (!(error instanceof Problem)) throw error
+      job.refused++
     }
   }
 

@@ -52,6 +52,8 @@ export const trafficJobSchema = z.object({
   /** Dataflow decisions the updates caused: messages exported, profiles excluded. */
   exported: z.number().int(),
   excluded: z.number().int(),
+  /** Updates the profile API refused (none, unless the generator writes what it should not). */
+  refused: z.number().int(),
 })
 
 export const trafficJobListSchema = z.object({ items: z.array(trafficJobSchema) })

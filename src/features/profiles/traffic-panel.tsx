@@ -138,6 +138,8 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
           />
           <Text>
             {`${last.exported.toLocaleString('en-US')} messages exported, ${last.excluded.toLocaleString('en-US')} profiles excluded`}
+            {last.refused > 0 &&
+              `, ${last.refused.toLocaleString('en-US')} updates refused by the profile API`}
           </Text>
           {last.state === 'interrupted' && (
             <Text>The page was reloaded or closed while it ran: it sent no more updates.</Text>
