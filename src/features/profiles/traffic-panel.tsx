@@ -12,9 +12,42 @@ import {
 } from '@adobe/react-spectrum'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, type Control } from 'react-hook-form'
 import { startTraffic, stopTraffic, trafficJobsQuery } from '../../api/traffic'
 import { trafficRequestSchema, type TrafficRequest } from '../../contracts/engine/traffic'
+
+/** A number field of the traffic form, with its error at the field. */
+function NumberController({
+  control,
+  name,
+  label,
+  minValue,
+  maxValue,
+}: {
+  control: Control<TrafficRequest>
+  name: keyof TrafficRequest
+  label: string
+  minValue?: number
+  maxValue?: number
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <NumberField
+          label={label}
+          value={field.value}
+          onChange={field.onChange}
+          minValue={minValue}
+          maxValue={maxValue}
+          validationState={fieldState.error ? 'invalid' : undefined}
+          errorMessage={fieldState.error?.message}
+        />
+      )}
+    />
+  )
+}
 
 /**
  * Generate traffic: N seeded random profile updates a second for T seconds, each evaluated at
@@ -67,49 +100,21 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
         }}
       >
         <Flex gap="size-200" alignItems="end" wrap marginTop="size-100">
-          <Controller
+          <NumberController
             control={form.control}
             name="updatesPerSecond"
-            render={({ field, fieldState }) => (
-              <NumberField
-                label="Updates per second"
-                value={field.value}
-                onChange={field.onChange}
-                minValue={1}
-                maxValue={2000}
-                validationState={fieldState.error ? 'invalid' : undefined}
-                errorMessage={fieldState.error?.message}
-              />
-            )}
+            label="Updates per second"
+            minValue={1}
+            maxValue={2000}
           />
-          <Controller
+          <NumberController
             control={form.control}
             name="durationSeconds"
-            render={({ field, fieldState }) => (
-              <NumberField
-                label="Duration (seconds)"
-                value={field.value}
-                onChange={field.onChange}
-                minValue={1}
-                maxValue={3600}
-                validationState={fieldState.error ? 'invalid' : undefined}
-                errorMessage={fieldState.error?.message}
-              />
-            )}
+            label="Duration (seconds)"
+            minValue={1}
+            maxValue={3600}
           />
-          <Controller
-            control={form.control}
-            name="seed"
-            render={({ field, fieldState }) => (
-              <NumberField
-                label="Seed"
-                value={field.value}
-                onChange={field.onChange}
-                validationState={fieldState.error ? 'invalid' : undefined}
-                errorMessage={fieldState.error?.message}
-              />
-            )}
-          />
+          <NumberController control={form.control} name="seed" label="Seed" />
           {running ? (
             <Button variant="negative" onPress={() => stop.mutate(running.id)}>
               Stop traffic
