@@ -1,7 +1,7 @@
 import { setupWorker } from 'msw/browser'
 import { createBackend } from './backend'
 import { SANDBOXES } from './model'
-import { IdbPersistence } from './store/idb-persistence'
+import { WorkerPersistence } from './store/worker-persistence'
 
 const LOCK = 'destination-console-backend'
 /** How long a tab waits for the lock: a reloading tab releases it a moment after unloading. */
@@ -31,7 +31,7 @@ async function claimThisTab(): Promise<void> {
 }
 
 /**
- * Starts the backend in this tab: IndexedDB storage, requests answered through the worker. Once
+ * Starts the backend in this tab: IndexedDB storage in a worker, requests answered through the worker. Once
  * it answers, every sandbox is loaded in the background, so the deliveries a reload or a closed
  * tab left pending resume whichever sandbox the page shows.
  */
@@ -40,7 +40,9 @@ export async function startBackend(): Promise<void> {
     throw new Error('Service workers are not available on this page.')
   }
   await claimThisTab()
-  const persistence = await IdbPersistence.open()
+  const persistence = await WorkerPersistence.start(
+    new Worker(new URL('./store/persistence-worker.ts', import.meta.url), { type: 'module' }),
+  )
   const backend = createBackend({ persistence })
   const worker = setupWorker(...backend.handlers)
   await worker.start({
