@@ -73,6 +73,7 @@ export function demoBenchHandlers(route: EngineRoute, engine: Engine, db: Databa
       route(async () => {
         const started = performance.now()
         await engine.whenIdle()
+        await db.flush()
         return json({ waitedMs: performance.now() - started })
       }),
     ),

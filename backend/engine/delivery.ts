@@ -205,7 +205,13 @@ export class Deliverer implements LoopTask {
     const startedAt = clock.now()
     let end: (() => void) | null = null
     const progress = outbound.send(
-      { method: 'POST', url: target.url, headers: headers.actual, body: job.doc.payload },
+      {
+        method: 'POST',
+        url: target.url,
+        headers: headers.actual,
+        body: job.doc.payload,
+        bodyOf: { flowId: job.flow.exports.flowId, seq: job.doc.seq },
+      },
       { timeoutMs: TIMEOUT_MS, sandbox },
       (result) => {
         end?.()

@@ -91,6 +91,23 @@ describe('exportRows', () => {
 })
 
 describe('receiverRows and streamRows', () => {
+  it('store a body that is an export payload as a reference to its record', () => {
+    const entry: ReceiverEntryDoc = {
+      seq: 7,
+      at: 1_795_667_934_769,
+      method: 'POST',
+      url: 'https://bench.example/hook',
+      headers: { 'content-type': 'application/json' },
+      body: '{"identityMap":{}}',
+      status: 200,
+      answeredAfterMs: 0,
+      bodyOf: { flowId: 'flow-1', seq: 41 },
+    }
+    const row = receiverRows.encode(entry)
+    expect(row).not.toContain(entry.body)
+    expect(receiverRows.decode(row)).toStrictEqual({ ...entry, body: '' })
+  })
+
   it('store an entry as a row and read it back the same', () => {
     const entry: ReceiverEntryDoc = {
       seq: 3,
@@ -101,6 +118,7 @@ describe('receiverRows and streamRows', () => {
       body: '{}',
       status: 200,
       answeredAfterMs: 0,
+      bodyOf: null,
     }
     expect(receiverRows.decode(receiverRows.encode(entry))).toStrictEqual(entry)
     const streamed: StreamRecordDoc = {

@@ -62,16 +62,25 @@ const ATTEMPT_FIELDS = 11
 const shared = createInterner()
 const sharedOrNull = (value: string | null) => (value === null ? null : shared(value))
 
-export type ReceiverRow = [
+type ReceiverFields = [
   seq: number,
   at: number,
   method: string,
   url: string,
   headers: Record<string, string>,
-  body: string,
+  body: string | null,
   status: number,
   answeredAfterMs: number,
 ]
+
+/**
+ * An entry's values; one whose body is an export record's payload ends with the record's flow and
+ * number instead of a copy of the body (null in its place).
+ */
+export type ReceiverRow = ReceiverFields | ReceiverRowWithSource
+type ReceiverRowWithSource = [...ReceiverFields, flowId: string, exportSeq: number]
+
+const hasBodySource = (row: ReceiverRow): row is ReceiverRowWithSource => row.length > 8
 
 export type StreamRow = [
   seq: number,
@@ -163,16 +172,31 @@ export const exportRows: EntryCodec<ExportDoc, ExportRow> = {
 
 export const receiverRows: EntryCodec<ReceiverEntryDoc, ReceiverRow> = {
   isFinal: () => true,
-  encode: (e) => [e.seq, e.at, e.method, e.url, e.headers, e.body, e.status, e.answeredAfterMs],
+  encode: (e) =>
+    e.bodyOf
+      ? [
+          e.seq,
+          e.at,
+          e.method,
+          e.url,
+          e.headers,
+          null,
+          e.status,
+          e.answeredAfterMs,
+          e.bodyOf.flowId,
+          e.bodyOf.seq,
+        ]
+      : [e.seq, e.at, e.method, e.url, e.headers, e.body, e.status, e.answeredAfterMs],
   decode: (row) => ({
     seq: row[0],
     at: row[1],
     method: shared(row[2]),
     url: shared(row[3]),
     headers: row[4],
-    body: row[5],
+    body: row[5] ?? '',
     status: row[6],
     answeredAfterMs: row[7],
+    bodyOf: hasBodySource(row) ? { flowId: shared(row[8]), seq: row[9] } : null,
   }),
 }
 

@@ -12,6 +12,7 @@ import type {
 } from '../../src/contracts/engine/exports'
 import type { ReceiverScenario } from '../../src/contracts/engine/receiver'
 import type { StreamRecord } from '../../src/contracts/engine/streams'
+import type { BodySource } from '../receiver/outbound'
 import type { LogEntry } from '../store/segmented-log'
 
 /**
@@ -88,8 +89,14 @@ export interface FlowStatsDoc {
   windows: Record<string, RunWindow>
 }
 
-/** A request the demo receiver or token server got: an entry of the endpoint's log. */
-export type ReceiverEntryDoc = Omit<ReceiverEntry, 'id' | 'endpoint'>
+/**
+ * A request the demo receiver or token server got: an entry of the endpoint's log. When its body
+ * is an export record's payload, `bodyOf` names the record, and the entry is stored without the
+ * body (the record has it); the body is filled in again when the sandbox is loaded.
+ */
+export type ReceiverEntryDoc = Omit<ReceiverEntry, 'id' | 'endpoint'> & {
+  bodyOf: BodySource | null
+}
 
 /** An endpoint's fault scenario and what is left of it, and the prefix of its entries' ids. */
 export interface ReceiverEndpointDoc {

@@ -80,11 +80,18 @@ export class FlowExports {
     private readonly sandbox: SandboxStore,
     readonly flowId: string,
     segments: SegmentDoc<ExportDoc>[],
+    /** Called with records about to be dropped (evicted, or the flow deleted). */
+    onDrop?: (docs: readonly ExportDoc[]) => void,
   ) {
     this.log = new SegmentedLog(
       sandbox.collection('exportSegments'),
       flowId,
-      { segmentSize: SEGMENT_SIZE, retain: EXPORTS_RETAIN, evictable: (doc) => isFinal(doc.state) },
+      {
+        segmentSize: SEGMENT_SIZE,
+        retain: EXPORTS_RETAIN,
+        evictable: (doc) => isFinal(doc.state),
+        onDrop,
+      },
       segments,
     )
     this.stats = sandbox.collection('flowStats').get(flowId) ?? {

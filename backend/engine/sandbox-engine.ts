@@ -277,6 +277,17 @@ export class SandboxEngine {
     return copy
   }
 
+  /** The receiver keeps the bodies of requests whose export records are dropped. */
+  private keepReceiverBodies(flowId: string, docs: readonly ExportDoc[]): void {
+    for (const doc of docs) {
+      for (const { request, receipt } of doc.attempts) {
+        if (request && receipt !== null) {
+          this.receiver.keepBody(receiverEndpoint(request.url), receipt, { flowId, seq: doc.seq })
+        }
+      }
+    }
+  }
+
   private flowDeleted(flowId: string): void {
     const runtime = this.flows.get(flowId)
     if (!runtime) return
@@ -289,7 +300,9 @@ export class SandboxEngine {
 
   private createRuntime(flowId: string, segments: SegmentDoc<ExportDoc>[]): FlowRuntime {
     const runtime = new FlowRuntime(
-      new FlowExports(this.sandbox, flowId, segments),
+      new FlowExports(this.sandbox, flowId, segments, (docs) =>
+        this.keepReceiverBodies(flowId, docs),
+      ),
       (cached) => this.resolveConfig(flowId, cached),
       (profileId) => {
         const profile = this.sandbox.collection('profiles').get(profileId)
@@ -349,6 +362,9 @@ export class SandboxEngine {
         else this.deliverer.later(runtime, doc, Math.max(0, doc.nextAttemptAt - now))
       }
     }
+    this.receiver.resolveBodies(
+      ({ flowId, seq }) => this.flows.get(flowId)?.exports.log.get(seq)?.payload,
+    )
     for (const stats of sandbox.collection('flowStats').all()) {
       if (!flows.has(stats.id)) sandbox.collection('flowStats').delete(stats.id)
     }

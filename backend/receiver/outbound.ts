@@ -2,16 +2,25 @@ import { receiverEndpoint } from '../../src/contracts/engine/receiver'
 import type { Scheduler } from '../lib/clock'
 import type { SandboxStore } from '../model'
 
+/** The export record a request's body is the payload of: its dataflow and number. */
+export interface BodySource {
+  flowId: string
+  seq: number
+}
+
 /** A request the backend sends out: to a demo service inside the app, or to the network. */
 export interface OutboundRequest {
   method: string
   url: string
   headers: Readonly<Record<string, string>>
   body: string
+  /** Set when the body is an export record's payload: the demo receiver stores a reference. */
+  bodyOf?: BodySource
 }
 
 /** The same request as a demo service sees it: header names in lower case, and its sandbox. */
-export interface InAppRequest extends OutboundRequest {
+export interface InAppRequest extends Omit<OutboundRequest, 'bodyOf'> {
+  bodyOf: BodySource | null
   host: string
   path: string
   /** Host (with a port other than the default) and path: the receiver's key for the endpoint. */
@@ -135,6 +144,7 @@ export function createOutbound(services: readonly InAppService[], timers: Schedu
       url: request.url,
       headers: lowerCase(request.headers),
       body: request.body,
+      bodyOf: request.bodyOf ?? null,
       host: url.hostname,
       path: url.pathname,
       endpoint,

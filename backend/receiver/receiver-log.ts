@@ -11,7 +11,7 @@ import { newIdPrefix, seqId } from '../lib/ids'
 import { maskForm, maskHeaderRecord } from '../lib/masking'
 import type { SandboxStore } from '../model'
 import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../store/segmented-log'
-import type { InAppRequest } from './outbound'
+import type { BodySource, InAppRequest } from './outbound'
 import {
   ANSWERS,
   answerByScenario,
@@ -28,7 +28,14 @@ const DEFAULT_SCENARIO: ReceiverScenario = { kind: 'ok' }
 const present = (prefix: string, endpoint: string, entry: ReceiverEntryDoc): ReceiverEntry => ({
   id: seqId(prefix, entry.seq),
   endpoint,
-  ...entry,
+  seq: entry.seq,
+  at: entry.at,
+  method: entry.method,
+  url: entry.url,
+  headers: entry.headers,
+  body: entry.body,
+  status: entry.status,
+  answeredAfterMs: entry.answeredAfterMs,
 })
 
 /**
@@ -99,8 +106,33 @@ export class ReceiverLog {
       body: form ? maskForm(request.body) : request.body,
       status,
       answeredAfterMs,
+      bodyOf: form ? null : request.bodyOf,
     })
     return seq
+  }
+
+  /**
+   * Fills in the bodies stored as references to export records (`bodyOf`), once the records are
+   * loaded; a body whose record is gone reads as empty.
+   */
+  resolveBodies(payloadOf: (source: BodySource) => string | undefined): void {
+    for (const log of this.logs.values()) {
+      for (const entry of log.all()) {
+        if (entry.bodyOf) entry.body = payloadOf(entry.bodyOf) ?? ''
+      }
+    }
+  }
+
+  /**
+   * Stores entry `seq` of an endpoint with its body again, instead of a reference to `source`:
+   * the export record is about to be dropped.
+   */
+  keepBody(endpoint: string, seq: number, source: BodySource): void {
+    const log = this.logs.get(endpoint)
+    const entry = log?.get(seq)
+    if (!log || entry?.bodyOf?.flowId !== source.flowId || entry.bodyOf.seq !== source.seq) return
+    entry.bodyOf = null
+    log.touch(seq)
   }
 
   /** The newest requests of an endpoint, newest first. */

@@ -11,7 +11,13 @@ function ask(server: TokenServer, request: ReturnType<typeof buildTokenRequest>)
   const headers = Object.fromEntries(
     Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]),
   )
-  const response = server.handle({ ...request, headers, host: url.hostname, path: url.pathname })
+  const response = server.handle({
+    ...request,
+    headers,
+    bodyOf: null,
+    host: url.hostname,
+    path: url.pathname,
+  })
   return { status: response.status, body: JSON.parse(response.body) as Record<string, unknown> }
 }
 

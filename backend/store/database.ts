@@ -138,6 +138,13 @@ export interface DatabaseOptions<C extends CollectionMap> {
   /** How long writes gather before one transaction commits them. */
   flushDelayMs?: number
   /**
+   * Under a stream of writes (a commit of at least `streamDocs` documents), the next commit starts
+   * no sooner than this after it started: writes gather in larger batches, and a document written
+   * many times is stored once per batch. Light writes commit after `flushDelayMs`.
+   */
+  streamIntervalMs?: number
+  streamDocs?: number
+  /**
    * How some collections are stored. Their documents are committed as snapshots, copied over
    * several tasks; the others are copied when their commit starts.
    */
@@ -163,6 +170,8 @@ export class Database<C extends CollectionMap> {
   private pendingClears: string[] = []
   private timer: ReturnType<typeof setTimeout> | null = null
   private committing: Promise<void> = Promise.resolve()
+  /** When the timer may start the next commit. */
+  private nextCommitAt = Number.NEGATIVE_INFINITY
   private failure: unknown = null
 
   constructor(private readonly options: DatabaseOptions<C>) {}
@@ -227,6 +236,9 @@ export class Database<C extends CollectionMap> {
     }
     this.pending = new Map()
     this.pendingClears = []
+    const { streamIntervalMs = 1000, streamDocs = 200 } = this.options
+    const documents = batch.deletes.length + batch.puts.length + batch.snapshots.length
+    this.nextCommitAt = documents >= streamDocs ? Date.now() + streamIntervalMs : 0
     const { clears, deletes, puts, snapshots } = batch
     if (!clears.length && !deletes.length && !puts.length && !snapshots.length) return
     try {
@@ -275,12 +287,13 @@ export class Database<C extends CollectionMap> {
     }
     writes.set(id, doc)
     if (!this.timer) {
+      const delay = Math.max(this.options.flushDelayMs ?? 25, this.nextCommitAt - Date.now())
       this.timer = setTimeout(() => {
         this.timer = null
         this.flush().catch((error: unknown) =>
           console.error('Persisting the backend failed', error),
         )
-      }, this.options.flushDelayMs ?? 25)
+      }, delay)
     }
   }
 }

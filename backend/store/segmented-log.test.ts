@@ -60,6 +60,20 @@ describe('SegmentedLog', () => {
     expect(segments.size).toBe(4)
   })
 
+  it('tells which entries it drops, evicted or all at once', async () => {
+    const { segments } = await openLog()
+    const dropped: number[][] = []
+    const log = new SegmentedLog<Entry>(segments, 'told', {
+      segmentSize: 4,
+      retain: 8,
+      onDrop: (entries) => dropped.push(entries.map((entry) => entry.seq)),
+    })
+    append(log, 13)
+    expect(dropped).toEqual([[1, 2, 3, 4]])
+    log.drop()
+    expect(dropped).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [13]])
+  })
+
   it('keeps a segment while one of its entries may not be dropped', async () => {
     const { log } = await openLog()
     append(log, 1, false)

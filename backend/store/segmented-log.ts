@@ -75,6 +75,8 @@ export interface SegmentedLogOptions<T extends LogEntry> {
   retain: number
   /** Whether an entry may be dropped (one still in delivery may not). */
   evictable?: (entry: T) => boolean
+  /** Called with the entries of each segment dropped, before it goes. */
+  onDrop?: (entries: readonly T[]) => void
 }
 
 /**
@@ -171,7 +173,10 @@ export class SegmentedLog<T extends LogEntry> {
 
   /** Drops every segment from memory and persistence. */
   drop(): void {
-    for (const segment of this.segments) this.collection.delete(segment.id)
+    for (const segment of this.segments) {
+      this.options.onDrop?.(segment.entries)
+      this.collection.delete(segment.id)
+    }
     this.segments.length = 0
   }
 
@@ -186,12 +191,13 @@ export class SegmentedLog<T extends LogEntry> {
   }
 
   private evict(): void {
-    const { segmentSize, retain, evictable } = this.options
+    const { segmentSize, retain, evictable, onDrop } = this.options
     while (this.segments.length > 1) {
       const oldest = this.segments[0]
       const remaining = this.size - oldest.entries.length
       if (oldest.entries.length < segmentSize || remaining < retain) return
       if (evictable && !oldest.entries.every(evictable)) return
+      onDrop?.(oldest.entries)
       this.segments.shift()
       this.collection.delete(oldest.id)
     }
