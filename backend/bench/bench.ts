@@ -100,14 +100,18 @@ export async function updateBurst(
   const inScope = burstProfiles(profiles, prepared)
   const attribute = prepared.mappedAttributes[0]
   if (!inScope.length || !attribute) return 0
-  const pointer = `/attributes/${attribute.split('.').join('/')}`
+  const keys = attribute.split('.')
+  const pointer = `/attributes/${keys.join('/')}`
+  const valueOf = (profile: Profile): unknown => {
+    let value: unknown = profile.attributes
+    for (const key of keys) value = isXdmObject(value) ? value[key] : undefined
+    return value ?? 'bench'
+  }
   for (let done = 0; done < count;) {
     const end = Math.min(count, done + UPDATES_PER_SLICE)
     for (; done < end; done++) {
       const profile = inScope[done % inScope.length]
-      let value: unknown = profile.attributes
-      for (const key of attribute.split('.')) value = isXdmObject(value) ? value[key] : undefined
-      update(profile.id, [{ op: 'add', path: pointer, value: value ?? 'bench' }])
+      update(profile.id, [{ op: 'add', path: pointer, value: valueOf(profile) }])
     }
     await new Promise<void>((resolve) => nextMacrotask(resolve))
   }

@@ -9,7 +9,7 @@ const SLASH = 47
  * The dot path of a JSON Pointer below `/attributes` (`/person/name` → `person.name`): its
  * reference tokens unescaped (RFC 6901: `~1` is `/`, `~0` is `~`) and joined with dots.
  */
-const dotPathOf = (pointer: string): string =>
+const toDotPath = (pointer: string): string =>
   pointer.includes('~')
     ? pointer
         .slice(1)
@@ -17,6 +17,17 @@ const dotPathOf = (pointer: string): string =>
         .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
         .join('.')
     : pointer.slice(1).replaceAll('/', '.')
+
+/** The last pointer converted: a stream of updates writes the same paths again and again. */
+let lastPointer = ''
+let lastDotPath = ''
+const dotPathOf = (pointer: string): string => {
+  if (pointer !== lastPointer) {
+    lastDotPath = toDotPath(pointer)
+    lastPointer = pointer
+  }
+  return lastDotPath
+}
 
 /**
  * The XDM attribute dot paths a profile patch writes (DESIGN.md section 6: "any mapped attribute

@@ -88,7 +88,10 @@ export class SandboxEngine {
   private readonly deliverer: Deliverer
   private readonly live: LiveStreams
   private readonly disposers: (() => void)[] = []
-  private readonly sharedLists = new Map<string, unknown[]>()
+  /** Shared lists by key (see `sharedReasons`): lists of one attribute reason by its path. */
+  private readonly attributeReasons = new Map<string, ExportReason[]>()
+  private readonly reasonLists = new Map<string, ExportReason[]>()
+  private readonly audienceLists = new Map<string, string[]>()
   private disposed = false
 
   constructor(
@@ -251,6 +254,10 @@ export class SandboxEngine {
    * identities are copied, never shared.
    */
   private sharedReasons(reasons: ExportReason[]): ExportReason[] {
+    const [only] = reasons
+    if (reasons.length === 1 && only.trigger === 'attribute') {
+      return this.sharedList(only.path, reasons, this.attributeReasons)
+    }
     let key = 'reasons'
     for (const reason of reasons) {
       if (reason.trigger === 'identity') return reasons.slice()
@@ -261,19 +268,19 @@ export class SandboxEngine {
             ? `|segment:${reason.audienceId}:${reason.from}:${reason.to}`
             : `|backfill:${reason.audienceId}`
     }
-    return this.sharedList(key, reasons)
+    return this.sharedList(key, reasons, this.reasonLists)
   }
 
   private sharedAudiences(ids: string[]): string[] {
-    return this.sharedList(`audiences|${ids.join('|')}`, ids)
+    return this.sharedList(ids.length === 1 ? ids[0] : ids.join('|'), ids, this.audienceLists)
   }
 
-  private sharedList<T>(key: string, list: T[]): T[] {
-    const found = this.sharedLists.get(key)
-    if (found) return found as T[]
-    if (this.sharedLists.size >= MAX_SHARED_LISTS) this.sharedLists.clear()
+  private sharedList<T>(key: string, list: T[], lists: Map<string, T[]>): T[] {
+    const found = lists.get(key)
+    if (found) return found
+    if (lists.size >= MAX_SHARED_LISTS) lists.clear()
     const copy = list.slice()
-    this.sharedLists.set(key, copy)
+    lists.set(key, copy)
     return copy
   }
 

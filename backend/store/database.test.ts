@@ -91,6 +91,40 @@ describe('Database', () => {
     expect(texts).toEqual([['first'], ['second', 'with it', 'written before that commit started']])
   })
 
+  it('waits longer before the next commit after one of a stream of writes', async () => {
+    vi.useFakeTimers()
+    try {
+      const persistence = new MemoryPersistence()
+      const commit = vi.spyOn(persistence, 'commit')
+      const db = new Database<Docs>({
+        persistence,
+        seed: (sandbox) => void sandbox.collection('meta').put({ id: 'seed' }),
+        isSeeded: (sandbox) => sandbox.collection('meta').has('seed'),
+        flushDelayMs: 25,
+        streamIntervalMs: 1000,
+        streamDocs: 3,
+      })
+      const notes = (await db.sandbox('prod')).collection('notes')
+      const write = (id: string) => notes.put({ id, text: id })
+      write('a')
+      await vi.advanceTimersByTimeAsync(25)
+      expect(commit).toHaveBeenCalledTimes(2)
+      for (const id of ['b', 'c', 'd']) write(id)
+      await vi.advanceTimersByTimeAsync(25)
+      expect(commit).toHaveBeenCalledTimes(3)
+      write('e')
+      await vi.advanceTimersByTimeAsync(900)
+      expect(commit).toHaveBeenCalledTimes(3)
+      await vi.advanceTimersByTimeAsync(100)
+      expect(commit).toHaveBeenCalledTimes(4)
+      write('f')
+      await vi.advanceTimersByTimeAsync(25)
+      expect(commit).toHaveBeenCalledTimes(5)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('reports a failed commit and goes on with the next', async () => {
     const persistence = new GatedPersistence()
     const { db, sandbox } = await openProd(persistence)

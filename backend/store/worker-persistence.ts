@@ -6,6 +6,8 @@ import type { CommitBatch, DocKey, Persistence, StoredDoc } from './persistence'
  * `postMessage` copies a message on the main thread when it is called.
  */
 const COMMIT_SLICE_MS = 4
+/** Snapshots per message: copying one part takes well under a slice. */
+const PART_DOCS = 16
 
 /** One end of the channel between the page and the persistence worker. */
 export interface PersistencePort {
@@ -92,13 +94,15 @@ export class WorkerPersistence implements Persistence {
       if (puts.length > 0) this.post({ kind: 'part', call, docs: puts })
       while (snapshots.length > 0) {
         const deadline = performance.now() + COMMIT_SLICE_MS
-        const docs: StoredDoc[] = []
-        for (let next = snapshots.pop(); next; next = snapshots.pop()) {
-          const { sandbox, collection, id } = next
-          docs.push({ sandbox, collection, id, doc: next.value() })
-          if (performance.now() >= deadline) break
+        while (snapshots.length > 0 && performance.now() < deadline) {
+          const docs = snapshots.splice(-PART_DOCS).map(({ sandbox, collection, id, value }) => ({
+            sandbox,
+            collection,
+            id,
+            doc: value(),
+          }))
+          this.post({ kind: 'part', call, docs })
         }
-        this.post({ kind: 'part', call, docs })
         if (snapshots.length > 0) await new Promise<void>((resolve) => nextMacrotask(resolve))
       }
       this.post({ kind: 'commit', call, clears, deletes })
