@@ -91,7 +91,7 @@ describe('Database', () => {
     expect(texts).toEqual([['first'], ['second', 'with it', 'written before that commit started']])
   })
 
-  it('waits longer before the next commit after one of a stream of writes', async () => {
+  it('waits longer before the next commit after one of a stream of writes, not after a flush', async () => {
     vi.useFakeTimers()
     try {
       const persistence = new MemoryPersistence()
@@ -120,6 +120,11 @@ describe('Database', () => {
       write('f')
       await vi.advanceTimersByTimeAsync(25)
       expect(commit).toHaveBeenCalledTimes(5)
+      for (const id of ['g', 'h', 'i']) write(id)
+      await db.flush()
+      write('j')
+      await vi.advanceTimersByTimeAsync(25)
+      expect(commit).toHaveBeenCalledTimes(7)
     } finally {
       vi.useRealTimers()
     }

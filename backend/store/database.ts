@@ -205,20 +205,27 @@ export class Database<C extends CollectionMap> {
    * call, is kept in `lastFailure`, and does not stop later commits.
    */
   flush(): Promise<void> {
+    return this.commit(false)
+  }
+
+  /** Queues a commit; one the write-behind timer starts (`paced`) may pace the next one. */
+  private commit(paced: boolean): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
-    const commit = this.committing.then(() => this.commitPending())
+    const commit = this.committing.then(() => this.commitPending(paced))
     this.committing = commit.catch(() => undefined)
     return commit
   }
 
   /**
    * Takes the pending writes now and hands them to persistence: it copies the plain ones at once,
-   * the snapshots of coded collections possibly later.
+   * the snapshots of coded collections possibly later. A large commit of the timer's (a stream of
+   * writes) makes the timer wait `streamIntervalMs` before the next; a flush (a seed, a reset, a
+   * caller that needs the writes stored) never does.
    */
-  private async commitPending(): Promise<void> {
+  private async commitPending(paced: boolean): Promise<void> {
     const batch: CommitBatch = {
       clears: this.pendingClears,
       deletes: [],
@@ -238,7 +245,7 @@ export class Database<C extends CollectionMap> {
     this.pendingClears = []
     const { streamIntervalMs = 1000, streamDocs = 200 } = this.options
     const documents = batch.deletes.length + batch.puts.length + batch.snapshots.length
-    this.nextCommitAt = documents >= streamDocs ? Date.now() + streamIntervalMs : 0
+    this.nextCommitAt = paced && documents >= streamDocs ? Date.now() + streamIntervalMs : 0
     const { clears, deletes, puts, snapshots } = batch
     if (!clears.length && !deletes.length && !puts.length && !snapshots.length) return
     try {
@@ -290,7 +297,7 @@ export class Database<C extends CollectionMap> {
       const delay = Math.max(this.options.flushDelayMs ?? 25, this.nextCommitAt - Date.now())
       this.timer = setTimeout(() => {
         this.timer = null
-        this.flush().catch((error: unknown) =>
+        this.commit(true).catch((error: unknown) =>
           console.error('Persisting the backend failed', error),
         )
       }, delay)
