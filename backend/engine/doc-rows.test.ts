@@ -90,17 +90,23 @@ describe('exportRows', () => {
   })
 })
 
+const received: ReceiverEntryDoc = {
+  seq: 3,
+  at: 1_795_667_934_769,
+  method: 'POST',
+  url: 'https://bench.example/hook',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+  status: 200,
+  answeredAfterMs: 0,
+  bodyOf: null,
+}
+
 describe('receiverRows and streamRows', () => {
   it('store a body that is an export payload as a reference to its record', () => {
-    const entry: ReceiverEntryDoc = {
-      seq: 7,
-      at: 1_795_667_934_769,
-      method: 'POST',
-      url: 'https://bench.example/hook',
-      headers: { 'content-type': 'application/json' },
+    const entry = {
+      ...received,
       body: '{"identityMap":{}}',
-      status: 200,
-      answeredAfterMs: 0,
       bodyOf: { flowId: 'flow-1', seq: 41 },
     }
     const row = receiverRows.encode(entry)
@@ -109,18 +115,7 @@ describe('receiverRows and streamRows', () => {
   })
 
   it('store an entry as a row and read it back the same', () => {
-    const entry: ReceiverEntryDoc = {
-      seq: 3,
-      at: 1_795_667_934_769,
-      method: 'POST',
-      url: 'https://bench.example/hook',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-      status: 200,
-      answeredAfterMs: 0,
-      bodyOf: null,
-    }
-    expect(receiverRows.decode(receiverRows.encode(entry))).toStrictEqual(entry)
+    expect(receiverRows.decode(receiverRows.encode(received))).toStrictEqual(received)
     const streamed: StreamRecordDoc = {
       seq: 4,
       at: 1_795_667_934_769,

@@ -272,7 +272,7 @@ export class SandboxEngine {
   }
 
   private sharedAudiences(ids: string[]): string[] {
-    return this.sharedList(ids.length === 1 ? ids[0] : ids.join('|'), ids, this.audienceLists)
+    return this.sharedList(ids.join('|'), ids, this.audienceLists)
   }
 
   private sharedList<T>(key: string, list: T[], lists: Map<string, T[]>): T[] {
