@@ -216,3 +216,31 @@ test('a reload during traffic loses nothing: every message ends delivered exactl
   const successes = received.body.items.filter((entry) => entry.status === 200).length
   expect(successes).toBe(final.delivered)
 })
+
+test('what the receiver saw keeps the body it got across a reload', async ({ page }) => {
+  const john = await findProfile(page, 'John')
+  const { flowId } = await createActivatedDataflow(page, {
+    name: 'Receiver after reload',
+    audiences: [AUDIENCES.john.id],
+    attributes: ['person.name.lastName'],
+  })
+  await openExports(page, flowId)
+  await settled(page, flowId)
+  await patchProfile(page, john.id, [
+    { op: 'add', path: '/attributes/person/name/lastName', value: 'Brown' },
+  ])
+  const received = async () => {
+    const row = exportRow(page, identityOf(john)).filter({ hasText: 'Mapped attribute' })
+    await expect(row).toContainText('delivered')
+    await row.click()
+    const receiver = page
+      .getByRole('region', { name: /^Message \d+$/ })
+      .getByRole('list', { name: 'What the receiver saw' })
+    await expect(receiver).toContainText('"lastName":"Brown"')
+    await expect(receiver).toContainText('"identityMap"')
+  }
+  await received()
+  await page.reload()
+  await expect(page.getByRole('table', { name: 'Exported messages' })).toBeVisible()
+  await received()
+})
