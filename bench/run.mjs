@@ -2,7 +2,7 @@
 // measures the engine where it runs, in the page. Prints JSON and a table; writes
 // bench/results.json. `npm run bench -- --quick` runs a reduced version in under a minute.
 import { spawn, spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
@@ -131,6 +131,65 @@ async function waitForDelivered(page, flowId, expected, timeoutMs) {
   }
 }
 
+const read = (path) => {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/**
+ * CPU time (ns) of each kind of Chromium thread started by this process, from Linux's
+ * `/proc/<pid>/task/<tid>/schedstat`: the page's main thread, its workers, the browser process
+ * (IndexedDB's storage runs there), the rest. Null where there is no /proc. Unlike the wall
+ * clock, it does not move with other work on a shared machine.
+ */
+function chromiumCpu() {
+  if (!existsSync('/proc/self/task')) return null
+  const children = new Map()
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const stat = read(`/proc/${pid}/stat`)
+    if (!stat) continue
+    const parent = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]
+    children.set(parent, [...(children.get(parent) ?? []), pid])
+  }
+  const totals = { page: 0, workers: 0, browser: 0, other: 0 }
+  const visit = (pid) => {
+    const command = read(`/proc/${pid}/cmdline`) ?? ''
+    if (command.includes('chrom')) {
+      const type = /--type=([a-z-]+)/.exec(command)?.[1] ?? 'browser'
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const ns = Number((read(`/proc/${pid}/task/${tid}/schedstat`) ?? '0').split(' ')[0])
+        const name = read(`/proc/${pid}/task/${tid}/comm`) ?? ''
+        const kind =
+          type === 'browser'
+            ? 'browser'
+            : type === 'renderer' && tid === pid
+              ? 'page'
+              : name.startsWith('DedicatedWorker')
+                ? 'workers'
+                : 'other'
+        totals[kind] += ns
+      }
+    }
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(String(process.pid))
+  return totals
+}
+
+/** Microseconds of CPU per update, by kind of thread, between two `chromiumCpu` readings. */
+const cpuPerUpdate = (before, after, updates) =>
+  before && after
+    ? Object.fromEntries(
+        Object.keys(after).map((kind) => [
+          kind,
+          Number(((after[kind] - before[kind]) / 1000 / updates).toFixed(2)),
+        ]),
+      )
+    : null
+
 const percentile = (values, p) => {
   if (!values.length) return null
   const sorted = [...values].sort((a, b) => a - b)
@@ -191,10 +250,12 @@ async function main() {
     })
     await api(page, 'GET', '/demo/bench/idle')
     const before = await counters(page, throughputFlow)
+    const cpuBefore = chromiumCpu()
     const burst = await api(page, 'POST', '/demo/bench/updates', {
       flowId: throughputFlow,
       count: SIZES.throughputUpdates,
     })
+    const cpu = cpuPerUpdate(cpuBefore, chromiumCpu(), SIZES.throughputUpdates)
     const after = await counters(page, throughputFlow)
     const exported = after.delivered - before.delivered
     const barePerSecond = await bareLoopRate(page, throughputFlow, SIZES.throughputUpdates)
@@ -205,6 +266,7 @@ async function main() {
       exportsPerSec: Math.round(exportsPerSec),
       bareLoopPerSec: Math.round(barePerSecond),
       ratio: Number((exportsPerSec / barePerSecond).toFixed(3)),
+      cpuUsPerUpdate: cpu,
     }
     await api(page, 'DELETE', `${FS}/flows/${throughputFlow}`)
 
@@ -359,4 +421,13 @@ const rows = [
   ],
   ['JS heap', `${results.memory.heapMB} MB`, '', `after ${results.memory.exports} exports`],
 ]
+const cpu = results.throughput.cpuUsPerUpdate
+if (cpu) {
+  rows.push([
+    'CPU per update',
+    `${cpu.page} µs page`,
+    '',
+    `workers ${cpu.workers}, browser ${cpu.browser}, other ${cpu.other} µs (during the burst)`,
+  ])
+}
 console.log(rows.map((r) => r.map((c, i) => c.padEnd([20, 22, 14, 0][i])).join(' ')).join('\n'))
