@@ -18,15 +18,31 @@ const toDotPath = (pointer: string): string =>
         .join('.')
     : pointer.slice(1).replaceAll('/', '.')
 
-/** The last pointer converted: a stream of updates writes the same paths again and again. */
+/**
+ * The dot path of a pointer below `/attributes/`. The last one converted is kept: a stream of
+ * updates writes the same paths again and again.
+ */
 let lastPointer = ''
 let lastDotPath = ''
-const dotPathOf = (pointer: string): string => {
+const attributeDotPath = (pointer: string): string => {
   if (pointer !== lastPointer) {
-    lastDotPath = toDotPath(pointer)
+    lastDotPath = toDotPath(pointer.slice(ATTRIBUTES.length))
     lastPointer = pointer
   }
   return lastDotPath
+}
+
+const addOnce = (paths: string[], path: string): void => {
+  if (!paths.includes(path)) paths.push(path)
+}
+
+/** Adds the attribute paths a write at `pointer` writes (see `writtenAttributePaths`). */
+function addWritten(paths: string[], pointer: string, before: XdmObject, after: XdmObject): void {
+  if (pointer === ATTRIBUTES) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) addOnce(paths, key)
+  } else if (pointer.startsWith(ATTRIBUTES) && pointer.charCodeAt(ATTRIBUTES.length) === SLASH) {
+    addOnce(paths, attributeDotPath(pointer))
+  }
 }
 
 /**
@@ -41,20 +57,10 @@ export function writtenAttributePaths(
   after: XdmObject,
 ): string[] {
   const paths: string[] = []
-  const add = (path: string) => {
-    if (!paths.includes(path)) paths.push(path)
-  }
-  const write = (pointer: string) => {
-    if (pointer === ATTRIBUTES) {
-      for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) add(key)
-    } else if (pointer.startsWith(ATTRIBUTES) && pointer.charCodeAt(ATTRIBUTES.length) === SLASH) {
-      add(dotPathOf(pointer.slice(ATTRIBUTES.length)))
-    }
-  }
   for (const operation of operations) {
     if (operation.op === 'test') continue
-    if (operation.op === 'move') write(operation.from)
-    write(operation.path)
+    if (operation.op === 'move') addWritten(paths, operation.from, before, after)
+    addWritten(paths, operation.path, before, after)
   }
   return paths
 }

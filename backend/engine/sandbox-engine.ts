@@ -5,12 +5,14 @@ import type {
   SentRequest,
 } from '../../src/contracts/engine/exports'
 import type { FlowDecision } from '../../src/contracts/engine/profiles'
+import type { Connection, TargetConnection } from '../../src/contracts/flow-service'
 import { receiverEndpoint } from '../../src/contracts/engine/receiver'
 import type { Profile } from '../../src/contracts/profile'
 import type { Scheduler } from '../lib/clock'
 import type { FlowDoc, SandboxStore } from '../model'
 import type { Outbound } from '../receiver/outbound'
 import { ReceiverLog } from '../receiver/receiver-log'
+import type { Collection } from '../store/database'
 import { SegmentedLog, type SegmentDoc } from '../store/segmented-log'
 import { AudienceCatalog } from './audience-catalog'
 import { BackfillTask, madeBy, type BackfillDoc } from './backfill-task'
@@ -93,11 +95,22 @@ export class SandboxEngine {
   private readonly reasonLists = new Map<string, ExportReason[]>()
   private readonly audienceLists = new Map<string, string[]>()
   private disposed = false
+  /** The collections a flow's configuration is built from (read at every update and attempt). */
+  private readonly configSources: {
+    flows: Collection<FlowDoc>
+    targetConnections: Collection<TargetConnection>
+    connections: Collection<Connection>
+  }
 
   constructor(
     readonly sandbox: SandboxStore,
     private readonly deps: SandboxEngineDeps,
   ) {
+    this.configSources = {
+      flows: sandbox.collection('flows'),
+      targetConnections: sandbox.collection('targetConnections'),
+      connections: sandbox.collection('connections'),
+    }
     this.audiences = new AudienceCatalog(sandbox)
     this.receiver = new ReceiverLog(sandbox, deps.clock)
     this.streams = new StreamStore(sandbox, deps.clock)
@@ -120,7 +133,7 @@ export class SandboxEngine {
    */
   profileUpdated(update: ProfileUpdate, profile: Profile): FlowDecision[] {
     const decisions: FlowDecision[] = []
-    for (const doc of this.sandbox.collection('flows').values()) {
+    for (const doc of this.configSources.flows.values()) {
       if (doc.state !== 'enabled') continue
       const config = this.flow(doc.id)?.config()
       if (!config?.enabled || config.prepared.mappedAudiences.length === 0) continue
@@ -326,13 +339,8 @@ export class SandboxEngine {
    * sum of their collections' versions, which only ever grow.
    */
   private configSourcesVersion(): number {
-    const { sandbox } = this
-    return (
-      sandbox.collection('flows').version +
-      sandbox.collection('targetConnections').version +
-      sandbox.collection('connections').version +
-      this.audiences.version
-    )
+    const { flows, targetConnections, connections } = this.configSources
+    return flows.version + targetConnections.version + connections.version + this.audiences.version
   }
 
   private resolveConfig(flowId: string, cached: FlowConfig | null): FlowConfig | null {
