@@ -90,7 +90,6 @@ export class Deliverer implements LoopTask {
   private readonly timers = new Map<ExportDoc, { flow: DeliveryFlow; cancel: Cancel }>()
   private readonly tokens: TokenCache
   private disposed = false
-  private readonly reasons = new Map<number, string>()
   private lastResponse: ReceivedResponse | null = null
 
   constructor(private readonly deps: DeliveryDeps) {
@@ -245,7 +244,7 @@ export class Deliverer implements LoopTask {
       },
       { now: this.deps.clock.now(), random: this.deps.random },
     )
-    const reason = this.reasonOf(lastResult)
+    const { reason } = classifyAttempt(lastResult)
     const attempt: AttemptDoc = {
       number,
       startedAt: sending.startedAt,
@@ -336,17 +335,6 @@ export class Deliverer implements LoopTask {
         ? `Written to stream ${target.name}, ${placement.shardId}`
         : `Sent to event hub ${target.name}, partition ${placement.shardId}`
     this.finish(job, { ...base, response, action: 'done', reason }, { action: 'done' }, '')
-  }
-
-  /** The classification's reason; the same string for the same status (records share it). */
-  private reasonOf(result: AttemptResult): string {
-    if (result.kind !== 'response') return classifyAttempt(result).reason
-    let reason = this.reasons.get(result.status)
-    if (reason === undefined) {
-      reason = classifyAttempt(result).reason
-      this.reasons.set(result.status, reason)
-    }
-    return reason
   }
 
   /** An answer as recorded; the demo receiver's alike answers share one object. */

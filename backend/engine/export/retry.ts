@@ -53,16 +53,34 @@ export type NextAttempt =
  * token refresh `nextAttempt` decides), and 1xx or 3xx, which a JSON POST should never get.
  */
 export function classifyAttempt(result: AttemptResult): AttemptClassification {
+  if (result.kind !== 'response') return classifyFailure(result)
+  let found = byStatus.get(result.status)
+  if (!found) {
+    found = classifyStatus(result.status)
+    byStatus.set(result.status, found)
+  }
+  return found
+}
+
+/**
+ * The classification of each HTTP status met so far: the same object, and the same reason
+ * string, for every attempt answered with it (records share their reasons).
+ */
+const byStatus = new Map<number, AttemptClassification>()
+
+function classifyFailure(
+  result: Exclude<AttemptResult, { kind: 'response' }>,
+): AttemptClassification {
   if (result.kind === 'network-error') {
     return { outcome: 'retryable', reason: `Network error: ${result.message}` }
   }
-  if (result.kind === 'timeout') {
-    return {
-      outcome: 'retryable',
-      reason: `No response within ${TIMEOUT_MS / 1000} s (stopped after ${result.afterMs} ms)`,
-    }
+  return {
+    outcome: 'retryable',
+    reason: `No response within ${TIMEOUT_MS / 1000} s (stopped after ${result.afterMs} ms)`,
   }
-  const { status } = result
+}
+
+function classifyStatus(status: number): AttemptClassification {
   if (status >= 200 && status < 300) {
     return { outcome: 'delivered', reason: `The endpoint accepted it (HTTP ${status})` }
   }
