@@ -13,7 +13,7 @@ import {
 import type { DeliveryTarget, FlowConfig } from './flow-config'
 import type { FlowExports } from './flow-exports'
 import type { StreamStore } from './streams'
-import { TokenCache, toAttemptResult, type TokenOutcome } from './token-cache'
+import { TokenCache, type TokenOutcome } from './token-cache'
 import type { LoopTask, WorkLoop } from './work-loop'
 
 /** Longest response body an attempt keeps (a real endpoint may answer with anything). */
@@ -233,7 +233,7 @@ export class Deliverer implements LoopTask {
     result: OutboundResult,
   ): void {
     const { doc } = job
-    const lastResult = toAttemptResult(result)
+    const lastResult: AttemptResult = result
     const number = doc.attempts.length + 1
     const next = nextAttempt(
       {

@@ -41,6 +41,9 @@ export interface RetryEnvironment {
   random: () => number
 }
 
+/** The outcome of every delivered attempt (one object: nothing changes it). */
+const DONE: NextAttempt = Object.freeze({ action: 'done' })
+
 export type NextAttempt =
   | { action: 'retry'; delayMs: number }
   | { action: 'refresh-token' }
@@ -128,7 +131,7 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 export function nextAttempt(state: DeliveryState, environment: RetryEnvironment): NextAttempt {
   const { lastResult } = state
   const { outcome, reason } = classifyAttempt(lastResult)
-  if (outcome === 'delivered') return { action: 'done' }
+  if (outcome === 'delivered') return DONE
   if (lastResult.kind === 'response' && lastResult.status === 401) {
     if (state.oauth && !state.tokenRefreshed) return { action: 'refresh-token' }
   }
