@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { AUDIENCES, createHttpDataflow, getFlow, tableRow } from './support/activate'
 import { api, FS } from './support/api'
-import { openConsole } from './support/console'
+import { openConsole, pick } from './support/console'
 
 const dataflows = (page: Page) => page.getByRole('grid', { name: 'Destination dataflows' })
 
@@ -72,15 +72,12 @@ test('search as you type, the status filter and sorting narrow and order the tab
   await expect(page.getByRole('heading', { name: 'No dataflows match' })).toBeVisible()
   await search.clear()
 
-  await page.getByRole('button', { name: /Status/ }).click()
-  await page.getByRole('option', { name: 'Disabled' }).click()
+  await pick(page, /Status/, 'Disabled')
   await expect(names(page)).toHaveText(['Zephyr CRM'])
-  await page.getByRole('button', { name: /Status/ }).click()
-  await page.getByRole('option', { name: 'Enabled' }).click()
+  await pick(page, /Status/, 'Enabled')
   await expect(names(page)).toHaveText(['Loyalty webhook', 'Acme webhook'])
   await expect(page).toHaveURL(/status=enabled/)
-  await page.getByRole('button', { name: /Status/ }).click()
-  await page.getByRole('option', { name: 'All' }).click()
+  await pick(page, /Status/, 'All')
   await expect(names(page)).toHaveCount(3)
 
   const header = (name: string) => dataflows(page).getByRole('columnheader', { name, exact: true })

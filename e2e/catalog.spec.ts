@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { api, createHttpApiAccount, FS } from './support/api'
-import { card, openConsole } from './support/console'
+import { card, openConsole, pick } from './support/console'
 
 const ALL = [
   'HTTP API',
@@ -84,13 +84,11 @@ test('the sandbox switcher isolates data', async ({ page }) => {
     card(page, 'HTTP API').getByRole('button', { name: 'Activate audiences' }),
   ).toBeVisible()
 
-  await page.getByRole('button', { name: /Sandbox/ }).click()
-  await page.getByRole('option', { name: 'Dev (Development)' }).click()
+  await pick(page, /Sandbox/, 'Dev (Development)')
   await expect(page).toHaveURL(/\/dev\/destinations\/catalog/)
   await expect(card(page, 'HTTP API').getByRole('button', { name: 'Set up' })).toBeVisible()
 
-  await page.getByRole('button', { name: /Sandbox/ }).click()
-  await page.getByRole('option', { name: 'Prod (Production)' }).click()
+  await pick(page, /Sandbox/, 'Prod (Production)')
   await expect(
     card(page, 'HTTP API').getByRole('button', { name: 'Activate audiences' }),
   ).toBeVisible()

@@ -10,6 +10,7 @@ import {
   setUp,
   SPEC_IDS,
 } from './support/connect'
+import { pick } from './support/console'
 
 test('Amazon Kinesis connects with AWS keys and a region, and saves the stream', async ({
   page,
@@ -20,11 +21,7 @@ test('Amazon Kinesis connects with AWS keys and a region, and saves the stream',
     name: 'Kinesis account',
     fields: { 'Access key ID': 'AKIAIOSFODNN7EXAMPLE', 'Secret key': 'not-the-key' },
   })
-  await page
-    .getByRole('button', { name: /Region/ })
-    .filter({ hasText: 'Select an option' })
-    .click()
-  await page.getByRole('option', { name: 'Europe (Frankfurt)' }).click()
+  await pick(page, /Region/, 'Europe (Frankfurt)')
   await button(page, 'Connect to destination').click()
   await expect(page.getByRole('alert').filter({ hasText: 'Credentials rejected' })).toContainText(
     'UnrecognizedClientException',

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { AUDIENCES } from './support/activate'
 import { api, FS } from './support/api'
-import { openConsole } from './support/console'
+import { openConsole, pick } from './support/console'
 import {
   createActivatedDataflow,
   exportRow,
@@ -117,8 +117,7 @@ test('fault scenario "fail twice": three attempts, then delivered', async ({ pag
   })
   await settled(page, flowId)
   await openExports(page, flowId)
-  await page.getByRole('button', { name: /Fault scenario/ }).click()
-  await page.getByRole('option', { name: 'Fail N times, then succeed' }).click()
+  await pick(page, /Fault scenario/, 'Fail N times, then succeed')
   await page.getByRole('textbox', { name: 'Failures' }).fill('2')
   await page.getByRole('button', { name: 'Apply scenario' }).click()
   await expect(page.getByText(/answers: Fail N times, then succeed: 2 failures left/)).toBeVisible()
