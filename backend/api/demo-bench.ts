@@ -1,6 +1,11 @@
 import { http } from 'msw'
 import { z } from 'zod'
-import { bareBuildAndSerialize, seedQualifiedProfiles, updateBurst } from '../bench/bench'
+import {
+  bareBuildAndSerialize,
+  burstUpdates,
+  seedQualifiedProfiles,
+  updateBurst,
+} from '../bench/bench'
 import { updateProfile } from '../services/profiles'
 import type { Engine } from '../engine/engine'
 import type { Collections } from '../model'
@@ -56,10 +61,10 @@ export function demoBenchHandlers(route: EngineRoute, engine: Engine, db: Databa
         const { flowId, count } = parseWith(burstSchema, await readJson(request))
         const config = ctx.engine.flowConfig(flowId)
         if (!config) throw problems.notFound('dataflow the engine runs', flowId)
+        const plan = burstUpdates(ctx.sandbox.collection('profiles').all(), config.prepared)
         const started = performance.now()
         const updates = await updateBurst(
-          ctx.sandbox.collection('profiles').all(),
-          config.prepared,
+          plan,
           count,
           (id, operations) => void updateProfile(ctx, id, operations),
         )

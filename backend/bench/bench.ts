@@ -85,33 +85,49 @@ export function bareBuildAndSerialize(
 /** Updates run per slice of the update burst before yielding to the event loop. */
 const UPDATES_PER_SLICE = 500
 
+/** One update of a burst: the profile and its JSON Patch. */
+export interface BurstUpdate {
+  profileId: string
+  operations: unknown[]
+}
+
 /**
- * The throughput burst: `count` profile updates through the profile service, each writing a
- * mapped attribute (with the value it has, which still triggers an export) of a profile realized
- * in a mapped audience, in slices that yield to the event loop. Resolves when every update has
- * been evaluated; the caller waits for the deliveries.
+ * The updates a throughput burst cycles through, made before it starts (the client's side is
+ * not what the benchmark measures): one per profile realized in a mapped audience, writing the
+ * flow's first mapped attribute with the value it has (a same-value write still triggers an
+ * export).
  */
-export async function updateBurst(
+export function burstUpdates(
   profiles: readonly Profile[],
   prepared: PreparedActivation,
+): BurstUpdate[] {
+  const attribute = prepared.mappedAttributes[0]
+  if (!attribute) return []
+  const keys = attribute.split('.')
+  const path = `/attributes/${keys.join('/')}`
+  return burstProfiles(profiles, prepared).map((profile) => {
+    let value: unknown = profile.attributes
+    for (const key of keys) value = isXdmObject(value) ? value[key] : undefined
+    return { profileId: profile.id, operations: [{ op: 'add', path, value: value ?? 'bench' }] }
+  })
+}
+
+/**
+ * The throughput burst: `count` profile updates through the profile service, cycling through
+ * `updates`, in slices that yield to the event loop. Resolves when every update has been
+ * evaluated; the caller waits for the deliveries.
+ */
+export async function updateBurst(
+  updates: readonly BurstUpdate[],
   count: number,
   update: (profileId: string, operations: unknown[]) => void,
 ): Promise<number> {
-  const inScope = burstProfiles(profiles, prepared)
-  const attribute = prepared.mappedAttributes[0]
-  if (!inScope.length || !attribute) return 0
-  const keys = attribute.split('.')
-  const pointer = `/attributes/${keys.join('/')}`
-  const valueOf = (profile: Profile): unknown => {
-    let value: unknown = profile.attributes
-    for (const key of keys) value = isXdmObject(value) ? value[key] : undefined
-    return value ?? 'bench'
-  }
+  if (!updates.length) return 0
   for (let done = 0; done < count;) {
     const end = Math.min(count, done + UPDATES_PER_SLICE)
     for (; done < end; done++) {
-      const profile = inScope[done % inScope.length]
-      update(profile.id, [{ op: 'add', path: pointer, value: valueOf(profile) }])
+      const { profileId, operations } = updates[done % updates.length]
+      update(profileId, operations)
     }
     await new Promise<void>((resolve) => nextMacrotask(resolve))
   }
