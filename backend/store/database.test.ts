@@ -91,7 +91,7 @@ describe('Database', () => {
     expect(texts).toEqual([['first'], ['second', 'with it', 'written before that commit started']])
   })
 
-  it('waits longer before the next commit after one of a stream of writes, not after a flush', async () => {
+  it('gathers a stream of writes for a second from its first write, but never delays a flush', async () => {
     vi.useFakeTimers()
     try {
       const persistence = new MemoryPersistence()
@@ -109,22 +109,26 @@ describe('Database', () => {
       write('a')
       await vi.advanceTimersByTimeAsync(25)
       expect(commit).toHaveBeenCalledTimes(2)
+
       for (const id of ['b', 'c', 'd']) write(id)
-      await vi.advanceTimersByTimeAsync(25)
-      expect(commit).toHaveBeenCalledTimes(3)
+      await vi.advanceTimersByTimeAsync(500)
       write('e')
-      await vi.advanceTimersByTimeAsync(900)
+      await vi.advanceTimersByTimeAsync(499)
+      expect(commit).toHaveBeenCalledTimes(2)
+      await vi.advanceTimersByTimeAsync(1)
       expect(commit).toHaveBeenCalledTimes(3)
-      await vi.advanceTimersByTimeAsync(100)
-      expect(commit).toHaveBeenCalledTimes(4)
+      expect(commit.mock.lastCall?.[0].puts.map((p) => p.id)).toEqual(['b', 'c', 'd', 'e'])
+
       write('f')
       await vi.advanceTimersByTimeAsync(25)
-      expect(commit).toHaveBeenCalledTimes(5)
+      expect(commit).toHaveBeenCalledTimes(4)
+
       for (const id of ['g', 'h', 'i']) write(id)
       await db.flush()
+      expect(commit).toHaveBeenCalledTimes(5)
       write('j')
       await vi.advanceTimersByTimeAsync(25)
-      expect(commit).toHaveBeenCalledTimes(7)
+      expect(commit).toHaveBeenCalledTimes(6)
     } finally {
       vi.useRealTimers()
     }

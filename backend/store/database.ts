@@ -138,9 +138,10 @@ export interface DatabaseOptions<C extends CollectionMap> {
   /** How long writes gather before one transaction commits them. */
   flushDelayMs?: number
   /**
-   * Under a stream of writes (a commit of at least `streamDocs` documents), the next commit starts
-   * no sooner than this after it started: writes gather in larger batches, and a document written
-   * many times is stored once per batch. Light writes commit after `flushDelayMs`.
+   * Under a stream of writes (at least `streamDocs` documents pending when `flushDelayMs` has
+   * passed), writes gather until this long after the first of them, then commit together: a
+   * document written many times is stored once per batch, and the storage work comes once a
+   * batch instead of along the stream. Light writes commit after `flushDelayMs`.
    */
   streamIntervalMs?: number
   streamDocs?: number
@@ -170,8 +171,8 @@ export class Database<C extends CollectionMap> {
   private pendingClears: string[] = []
   private timer: ReturnType<typeof setTimeout> | null = null
   private committing: Promise<void> = Promise.resolve()
-  /** When the timer may start the next commit. */
-  private nextCommitAt = Number.NEGATIVE_INFINITY
+  /** When the first of the pending writes was made. */
+  private pendingSince: number | null = null
   private failure: unknown = null
 
   constructor(private readonly options: DatabaseOptions<C>) {}
@@ -205,27 +206,43 @@ export class Database<C extends CollectionMap> {
    * call, is kept in `lastFailure`, and does not stop later commits.
    */
   flush(): Promise<void> {
-    return this.commit(false)
+    return this.commit()
   }
 
-  /** Queues a commit; one the write-behind timer starts (`paced`) may pace the next one. */
-  private commit(paced: boolean): Promise<void> {
+  /** Queues a commit of every write made until it starts. */
+  private commit(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
-    const commit = this.committing.then(() => this.commitPending(paced))
+    const commit = this.committing.then(() => this.commitPending())
     this.committing = commit.catch(() => undefined)
     return commit
   }
 
   /**
-   * Takes the pending writes now and hands them to persistence: it copies the plain ones at once,
-   * the snapshots of coded collections possibly later. A large commit of the timer's (a stream of
-   * writes) makes the timer wait `streamIntervalMs` before the next; a flush (a seed, a reset, a
-   * caller that needs the writes stored) never does.
+   * The write-behind timer: commits the pending writes, unless they are a stream's (at least
+   * `streamDocs` documents) gathered for less than `streamIntervalMs`: then it waits for the rest
+   * of that time. A flush (a seed, a reset, a caller that needs the writes stored) never waits.
    */
-  private async commitPending(paced: boolean): Promise<void> {
+  private writeBehind(): void {
+    this.timer = null
+    const { streamIntervalMs = 1000, streamDocs = 200 } = this.options
+    let documents = 0
+    for (const writes of this.pending.values()) documents += writes.size
+    const gatherUntil = (this.pendingSince ?? 0) + streamIntervalMs
+    if (documents >= streamDocs && Date.now() < gatherUntil) {
+      this.timer = setTimeout(() => this.writeBehind(), gatherUntil - Date.now())
+      return
+    }
+    this.commit().catch((error: unknown) => console.error('Persisting the backend failed', error))
+  }
+
+  /**
+   * Takes the pending writes now and hands them to persistence: it copies the plain ones at once,
+   * the snapshots of coded collections possibly later.
+   */
+  private async commitPending(): Promise<void> {
     const batch: CommitBatch = {
       clears: this.pendingClears,
       deletes: [],
@@ -243,9 +260,7 @@ export class Database<C extends CollectionMap> {
     }
     this.pending = new Map()
     this.pendingClears = []
-    const { streamIntervalMs = 1000, streamDocs = 200 } = this.options
-    const documents = batch.deletes.length + batch.puts.length + batch.snapshots.length
-    this.nextCommitAt = paced && documents >= streamDocs ? Date.now() + streamIntervalMs : 0
+    this.pendingSince = null
     const { clears, deletes, puts, snapshots } = batch
     if (!clears.length && !deletes.length && !puts.length && !snapshots.length) return
     try {
@@ -293,14 +308,7 @@ export class Database<C extends CollectionMap> {
       this.pending.set(collection, writes)
     }
     writes.set(id, doc)
-    if (!this.timer) {
-      const delay = Math.max(this.options.flushDelayMs ?? 25, this.nextCommitAt - Date.now())
-      this.timer = setTimeout(() => {
-        this.timer = null
-        this.commit(true).catch((error: unknown) =>
-          console.error('Persisting the backend failed', error),
-        )
-      }, delay)
-    }
+    this.pendingSince ??= Date.now()
+    this.timer ??= setTimeout(() => this.writeBehind(), this.options.flushDelayMs ?? 25)
   }
 }
