@@ -164,6 +164,7 @@ export class Deliverer implements LoopTask {
             reason: target.reason,
           },
           'EXPORT-CONFIG',
+          this.deps.clock.now(),
         )
     }
   }
@@ -235,6 +236,7 @@ export class Deliverer implements LoopTask {
     const { doc } = job
     const lastResult: AttemptResult = result
     const number = doc.attempts.length + 1
+    const answeredAt = sending.startedAt + result.durationMs
     const next = nextAttempt(
       {
         attempts: number,
@@ -242,7 +244,7 @@ export class Deliverer implements LoopTask {
         tokenRefreshed: doc.tokenRefreshed,
         lastResult,
       },
-      { now: this.deps.clock.now(), random: this.deps.random },
+      { now: answeredAt, random: this.deps.random },
     )
     const { reason } = classifyAttempt(lastResult)
     const attempt: AttemptDoc = {
@@ -263,7 +265,7 @@ export class Deliverer implements LoopTask {
       this.tokens.invalidate(refreshing.key, sending.token)
       doc.tokenRefreshed = true
     }
-    this.finish(job, attempt, next, failureCode(lastResult))
+    this.finish(job, attempt, next, failureCode(lastResult), answeredAt)
     if (refreshing) this.enqueue(job.flow, doc, sending.token ?? '')
   }
 
@@ -291,7 +293,7 @@ export class Deliverer implements LoopTask {
       startedAt,
       durationMs: outcome.exchange.durationMs,
     }
-    this.finish(job, attempt, next, 'EXPORT-TOKEN')
+    this.finish(job, attempt, next, 'EXPORT-TOKEN', this.deps.clock.now())
   }
 
   private attemptStream(job: Job, target: StreamTarget): void {
@@ -314,6 +316,7 @@ export class Deliverer implements LoopTask {
         { ...base, response, action: 'fail', reason },
         { action: 'fail', reason },
         'EXPORT-CREDENTIALS',
+        now,
       )
       return
     }
@@ -334,7 +337,7 @@ export class Deliverer implements LoopTask {
       target.kind === 'kinesis'
         ? `Written to stream ${target.name}, ${placement.shardId}`
         : `Sent to event hub ${target.name}, partition ${placement.shardId}`
-    this.finish(job, { ...base, response, action: 'done', reason }, { action: 'done' }, '')
+    this.finish(job, { ...base, response, action: 'done', reason }, { action: 'done' }, '', now)
   }
 
   /** An answer as recorded; the demo receiver's alike answers share one object. */
@@ -369,10 +372,18 @@ export class Deliverer implements LoopTask {
     }
   }
 
-  /** Records the attempt and moves the message on: delivered, retried later, resent, or failed. */
-  private finish(job: Job, attempt: AttemptDoc, next: NextAttempt, code: string): void {
+  /**
+   * Records the attempt and moves the message on at `now`: delivered, retried later, resent, or
+   * failed.
+   */
+  private finish(
+    job: Job,
+    attempt: AttemptDoc,
+    next: NextAttempt,
+    code: string,
+    now: number,
+  ): void {
     const { flow, doc } = job
-    const now = this.deps.clock.now()
     attempt.action = next.action
     attempt.retryInMs = next.action === 'retry' ? next.delayMs : null
     if (next.action === 'fail') attempt.reason = next.reason

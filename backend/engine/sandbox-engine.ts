@@ -20,8 +20,9 @@ import { toCurl } from './curl'
 import { Deliverer, type DeliveryFlow } from './delivery'
 import type { ExportDoc } from './docs'
 import { decideExport, type ExportDecision, type ExportReason } from './export/decide'
-import { concernedAudiences, displayIdentity } from './export/record-fields'
+import { changedAudiences, displayIdentity, realizedMappedAudiences } from './export/record-fields'
 import type { ProfileUpdate } from './export/types'
+import type { PreparedActivation } from './export/prepare'
 import { compileFlowConfig, configKey, type FlowConfig } from './flow-config'
 import { FlowExports, summarize, type ExportPredicate, type SummaryContext } from './flow-exports'
 import { LiveStreams, type SendEvent, type WatchedFlow } from './live-stream'
@@ -137,7 +138,8 @@ export class SandboxEngine {
       if (doc.state !== 'enabled') continue
       const config = this.flow(doc.id)?.config()
       if (!config?.enabled || config.prepared.mappedAudiences.length === 0) continue
-      const outcome = this.apply(config, decideExport(update, config.prepared), profile)
+      const decision = decideExport(update, config.prepared)
+      const outcome = this.apply(config, decision, profile, profile.updatedAt)
       if (outcome) decisions.push(outcome)
     }
     return decisions
@@ -171,7 +173,7 @@ export class SandboxEngine {
         this.sandbox.collection('profiles').all(),
         backfill.audienceIds,
         () => runtime.config(),
-        (c, d, p) => this.apply(c, d, p),
+        (c, d, p) => this.apply(c, d, p, this.deps.clock.now()),
         () => this.sandbox.collection('backfills').delete(backfill.id),
         done,
       ),
@@ -233,10 +235,10 @@ export class SandboxEngine {
     config: FlowConfig,
     decision: ExportDecision,
     profile: Profile,
+    now: number,
   ): FlowDecision | null {
     const runtime = this.flows.get(config.flowId)
     if (!runtime || decision.kind === 'out-of-scope' || this.disposed) return null
-    const now = this.deps.clock.now()
     if (decision.kind === 'excluded') {
       runtime.exports.exclude(decision.reason, now)
       return { flowId: config.flowId, decision: 'excluded', reason: decision.reason }
@@ -245,9 +247,7 @@ export class SandboxEngine {
       {
         profileId: profile.id,
         reasons: this.sharedReasons(decision.reasons),
-        audienceIds: this.sharedAudiences(
-          concernedAudiences(decision.reasons, config.prepared, profile),
-        ),
+        audienceIds: this.audiencesOf(decision.reasons, config.prepared, profile),
         payload: JSON.stringify(decision.payload),
       },
       now,
@@ -284,8 +284,20 @@ export class SandboxEngine {
     return this.sharedList(key, reasons, this.reasonLists)
   }
 
-  private sharedAudiences(ids: string[]): string[] {
-    return this.sharedList(ids.join('|'), ids, this.audienceLists)
+  /**
+   * The audiences a record concerns, for the Exports tab's audience filter: those whose status
+   * changed or that were backfilled; else (an identity or attribute export) the mapped audiences
+   * the profile is realized in. Records share the arrays.
+   */
+  private audiencesOf(
+    reasons: readonly ExportReason[],
+    prepared: PreparedActivation,
+    profile: Profile,
+  ): string[] {
+    const changed = changedAudiences(reasons)
+    return changed.length > 0
+      ? this.sharedList(changed.join('|'), changed, this.audienceLists)
+      : realizedMappedAudiences(prepared, profile)
   }
 
   private sharedList<T>(key: string, list: T[], lists: Map<string, T[]>): T[] {
@@ -299,11 +311,16 @@ export class SandboxEngine {
 
   /** The receiver keeps the bodies of requests whose export records are dropped. */
   private keepReceiverBodies(flowId: string, docs: readonly ExportDoc[]): void {
+    let url = ''
+    let endpoint = ''
     for (const doc of docs) {
       for (const { request, receipt } of doc.attempts) {
-        if (request && receipt !== null) {
-          this.receiver.keepBody(receiverEndpoint(request.url), receipt, { flowId, seq: doc.seq })
+        if (!request || receipt === null) continue
+        if (request.url !== url) {
+          url = request.url
+          endpoint = receiverEndpoint(url)
         }
+        this.receiver.keepBody(endpoint, receipt, { flowId, seq: doc.seq })
       }
     }
   }

@@ -83,7 +83,7 @@ export class ReceiverLog {
   answer(endpoint: string): ReceiverAnswer {
     const endpoints = this.sandbox.collection('receiverEndpoints')
     const doc: ReceiverEndpointDoc | undefined = endpoints.get(endpoint)
-    if (!doc) return ANSWERS.accepted
+    if (!doc || doc.scenario.kind === 'ok') return ANSWERS.accepted
     const result = answerByScenario(doc, this.rates.get(endpoint) ?? null, this.clock.now())
     if (result.rate) this.rates.set(endpoint, result.rate)
     if (result.remaining !== doc.remaining) endpoints.put({ ...doc, remaining: result.remaining })

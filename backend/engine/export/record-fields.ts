@@ -19,15 +19,10 @@ export function displayIdentity(identityMap: IdentityMap): string {
 }
 
 /**
- * The mapped audiences an export concerns, for the Exports tab's audience filter: those whose
- * status changed or that were backfilled; for an identity or attribute export, the mapped
- * audiences the profile is realized in.
+ * The audiences whose status changed or that were backfilled, in the reasons' order: those an
+ * export concerns, for the Exports tab's audience filter, when it has such reasons.
  */
-export function concernedAudiences(
-  reasons: readonly ExportReason[],
-  prepared: PreparedActivation,
-  profile: ProfileState,
-): string[] {
+export function changedAudiences(reasons: readonly ExportReason[]): string[] {
   const ids: string[] = []
   for (const reason of reasons) {
     if (
@@ -37,10 +32,42 @@ export function concernedAudiences(
       ids.push(reason.audienceId)
     }
   }
-  if (ids.length > 0) return ids
-  const { ups } = profile.segmentMembership
-  for (const { id } of prepared.mappedAudiences) {
-    if (ups[id]?.status === 'realized') ids.push(id)
-  }
   return ids
+}
+
+/** Per activation, the lists of mapped audiences by the set they form (bit i: audience i). */
+const realizedLists = new WeakMap<PreparedActivation, Map<number, string[]>>()
+
+/** Sets of more mapped audiences than this are not keyed by bits. */
+const MAX_KEYED_AUDIENCES = 30
+
+/**
+ * The mapped audiences the profile is realized in, in mapping order: those an identity or
+ * attribute export concerns. The same array for the same audiences (records share it): it must
+ * not be changed.
+ */
+export function realizedMappedAudiences(
+  prepared: PreparedActivation,
+  profile: ProfileState,
+): string[] {
+  const { ups } = profile.segmentMembership
+  const mapped = prepared.mappedAudiences
+  if (mapped.length > MAX_KEYED_AUDIENCES) {
+    return mapped.filter(({ id }) => ups[id]?.status === 'realized').map(({ id }) => id)
+  }
+  let set = 0
+  for (let index = 0; index < mapped.length; index++) {
+    if (ups[mapped[index].id]?.status === 'realized') set |= 1 << index
+  }
+  let lists = realizedLists.get(prepared)
+  if (!lists) {
+    lists = new Map()
+    realizedLists.set(prepared, lists)
+  }
+  let list = lists.get(set)
+  if (!list) {
+    list = mapped.filter((_, index) => (set & (1 << index)) !== 0).map(({ id }) => id)
+    lists.set(set, list)
+  }
+  return list
 }
