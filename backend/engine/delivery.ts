@@ -1,7 +1,7 @@
 import type { ReceivedResponse, TokenExchange } from '../../src/contracts/engine/exports'
 import type { Cancel, Scheduler } from '../lib/clock'
 import type { SandboxStore } from '../model'
-import type { Outbound, OutboundResult } from '../receiver/outbound'
+import type { Outbound, OutboundResult, SendOptions } from '../receiver/outbound'
 import type { AttemptDoc, ExportDoc } from './docs'
 import {
   classifyAttempt,
@@ -91,9 +91,11 @@ export class Deliverer implements LoopTask {
   private readonly tokens: TokenCache
   private disposed = false
   private lastResponse: ReceivedResponse | null = null
+  private readonly sendOptions: SendOptions
 
   constructor(private readonly deps: DeliveryDeps) {
     this.tokens = new TokenCache(deps)
+    this.sendOptions = { timeoutMs: TIMEOUT_MS, sandbox: deps.sandbox }
   }
 
   /** Queues a message for an attempt as soon as the loop gets to it. */
@@ -200,7 +202,7 @@ export class Deliverer implements LoopTask {
     token: string | null,
     exchange: TokenExchange | null,
   ): void {
-    const { clock, outbound, sandbox, loop } = this.deps
+    const { clock, outbound, loop } = this.deps
     const headers = target.headers(token)
     const startedAt = clock.now()
     let end: (() => void) | null = null
@@ -212,31 +214,30 @@ export class Deliverer implements LoopTask {
         body: job.doc.payload,
         bodyOf: { flowId: job.flow.exports.flowId, seq: job.doc.seq },
       },
-      { timeoutMs: TIMEOUT_MS, sandbox },
+      this.sendOptions,
       (result) => {
         end?.()
         if (job.flow.disposed || this.disposed) return
-        this.answered(job, target, { token, exchange, startedAt, request: headers.request }, result)
+        this.answered(job, target, token, exchange, startedAt, headers.request, result)
       },
     )
     if (progress === 'in-flight') end = loop.begin()
   }
 
+  /** Records the answer to a request sent at `startedAt` with `token` (and its `exchange`). */
   private answered(
     job: Job,
     target: HttpTarget,
-    sending: {
-      token: string | null
-      exchange: TokenExchange | null
-      startedAt: number
-      request: AttemptDoc['request']
-    },
+    token: string | null,
+    exchange: TokenExchange | null,
+    startedAt: number,
+    request: AttemptDoc['request'],
     result: OutboundResult,
   ): void {
     const { doc } = job
     const lastResult: AttemptResult = result
     const number = doc.attempts.length + 1
-    const answeredAt = sending.startedAt + result.durationMs
+    const answeredAt = startedAt + result.durationMs
     const next = nextAttempt(
       {
         attempts: number,
@@ -249,12 +250,12 @@ export class Deliverer implements LoopTask {
     const { reason } = classifyAttempt(lastResult)
     const attempt: AttemptDoc = {
       number,
-      startedAt: sending.startedAt,
+      startedAt,
       durationMs: result.durationMs,
-      request: sending.request,
+      request,
       response: result.kind === 'response' ? this.responseOf(result) : null,
       error: result.kind === 'response' ? null : reason,
-      tokenExchange: sending.exchange,
+      tokenExchange: exchange,
       action: next.action,
       retryInMs: null,
       reason,
@@ -262,11 +263,11 @@ export class Deliverer implements LoopTask {
     }
     const refreshing = next.action === 'refresh-token' ? target.oauth : null
     if (refreshing) {
-      this.tokens.invalidate(refreshing.key, sending.token)
+      this.tokens.invalidate(refreshing.key, token)
       doc.tokenRefreshed = true
     }
     this.finish(job, attempt, next, failureCode(lastResult), answeredAt)
-    if (refreshing) this.enqueue(job.flow, doc, sending.token ?? '')
+    if (refreshing) this.enqueue(job.flow, doc, token ?? '')
   }
 
   private tokenFailed(job: Job, outcome: Extract<TokenOutcome, { ok: false }>, startedAt: number) {

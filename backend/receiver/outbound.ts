@@ -129,6 +129,19 @@ function lowerCaser() {
   }
 }
 
+/** The result of an in-app answer, once given: the service records the request then. */
+const responseOf = (answer: InAppResponse, durationMs: number): OutboundResult => {
+  const receipt = answer.answered?.() ?? null
+  return {
+    kind: 'response',
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.body,
+    durationMs,
+    receipt,
+  }
+}
+
 export function createOutbound(services: readonly InAppService[], timers: Scheduler): Outbound {
   const parse = urlCache()
   const lowerCase = lowerCaser()
@@ -156,21 +169,11 @@ export function createOutbound(services: readonly InAppService[], timers: Schedu
     }
     const answer = response ?? notFound(url)
     const delayMs = answer.delayMs ?? 0
-    const respond = () => {
-      const receipt = answer.answered?.() ?? null
-      return {
-        kind: 'response' as const,
-        status: answer.status,
-        headers: answer.headers,
-        body: answer.body,
-        durationMs: delayMs,
-        receipt,
-      }
-    }
     if (delayMs === 0) {
-      done(respond())
+      done(responseOf(answer, 0))
       return 'answered'
     }
+    const respond = () => responseOf(answer, delayMs)
     if (delayMs > timeoutMs) {
       timers.schedule(
         () => done({ kind: 'timeout', afterMs: timeoutMs, durationMs: timeoutMs }),
