@@ -134,6 +134,34 @@ describe('Database', () => {
     }
   })
 
+  it('writes a document changed in place and put again once per commit, as it is then', async () => {
+    const persistence = new GatedPersistence()
+    const { db, sandbox } = await openProd(persistence)
+    const notes = sandbox.collection('notes')
+    const note = { id: 'n', text: 'one' }
+    notes.put(note)
+    note.text = 'two'
+    notes.put(note)
+    const first = db.flush()
+    await commitsStarted(persistence, 2)
+    persistence.release()
+    await first
+    note.text = 'three'
+    notes.put(note)
+    notes.delete('n')
+    notes.put(note)
+    const second = db.flush()
+    await commitsStarted(persistence, 3)
+    persistence.release()
+    await second
+    expect(persistence.commits.slice(1).map((c) => c.copy)).toEqual([
+      [{ sandbox: 'prod', collection: 'notes', id: 'n', doc: { id: 'n', text: 'two' } }],
+      [{ sandbox: 'prod', collection: 'notes', id: 'n', doc: { id: 'n', text: 'three' } }],
+    ])
+    expect(persistence.commits[2].batch.deletes).toEqual([])
+    expect(notes.get('n')).toBe(note)
+  })
+
   it('reports a failed commit and goes on with the next', async () => {
     const persistence = new GatedPersistence()
     const { db, sandbox } = await openProd(persistence)

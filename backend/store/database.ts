@@ -31,15 +31,27 @@ export const replacedDocs = <T>(read: (stored: T) => T = (doc) => doc): DocCodec
 
 export type CodecMap<C extends CollectionMap> = { [K in keyof C]?: DocCodec<C[K]> }
 
+/**
+ * The database's pending writes as collections see them: `generation` changes whenever writes
+ * stop being pending (a commit took them, a reset dropped them).
+ */
+export interface PendingWrites {
+  generation: number
+}
+
 /** One collection of one sandbox: synchronous reads and writes in memory, persisted behind. */
 export class Collection<T extends DocBase> {
   private readonly docs = new Map<string, T>()
   private changes = 0
+  /** The document put last, while it is the collection's and its write is still pending. */
+  private lastPut: T | null = null
+  private lastPutGeneration = 0
 
   constructor(
     readonly name: string,
     readonly sandbox: string,
     private readonly onWrite: (collection: Collection<T>, id: string, doc: T | null) => void,
+    private readonly pending: PendingWrites,
   ) {}
 
   get size(): number {
@@ -67,10 +79,17 @@ export class Collection<T extends DocBase> {
     return this.docs.values()
   }
 
+  /**
+   * Stores `doc` and writes it behind. Putting again the document put last, changed in place,
+   * while its write is still pending costs nothing more: the commit copies it as it is then.
+   */
   put(doc: T): T {
-    this.docs.set(doc.id, doc)
     this.changes++
+    if (doc === this.lastPut && this.pending.generation === this.lastPutGeneration) return doc
+    this.docs.set(doc.id, doc)
     this.onWrite(this, doc.id, doc)
+    this.lastPut = doc
+    this.lastPutGeneration = this.pending.generation
     return doc
   }
 
@@ -78,6 +97,7 @@ export class Collection<T extends DocBase> {
     const existed = this.docs.delete(id)
     if (existed) {
       this.changes++
+      this.lastPut = null
       this.onWrite(this, id, null)
     }
     return existed
@@ -87,11 +107,13 @@ export class Collection<T extends DocBase> {
   hydrate(doc: T): void {
     this.docs.set(doc.id, doc)
     this.changes++
+    this.lastPut = null
   }
 
   clearMemory(): void {
     this.docs.clear()
     this.changes++
+    this.lastPut = null
   }
 }
 
@@ -113,12 +135,13 @@ export class Sandbox<C extends CollectionMap> {
       id: string,
       doc: DocBase | null,
     ) => void,
+    private readonly pending: PendingWrites,
   ) {}
 
   collection<K extends keyof C & string>(name: K): Collection<C[K]> {
     let found = this.collections.get(name)
     if (!found) {
-      found = new Collection<DocBase>(name, this.name, this.onWrite)
+      found = new Collection<DocBase>(name, this.name, this.onWrite, this.pending)
       this.collections.set(name, found)
     }
     return found as unknown as Collection<C[K]>
@@ -169,6 +192,8 @@ export class Database<C extends CollectionMap> {
   /** Writes not committed yet: the last document written per id, null for a delete. */
   private pending = new Map<Collection<DocBase>, Map<string, DocBase | null>>()
   private pendingClears: string[] = []
+  /** Changes whenever pending writes are taken or dropped (see `Collection.put`). */
+  private readonly pendingWrites: PendingWrites = { generation: 0 }
   private timer: ReturnType<typeof setTimeout> | null = null
   private committing: Promise<void> = Promise.resolve()
   /** When the first of the pending writes was made. */
@@ -194,6 +219,7 @@ export class Database<C extends CollectionMap> {
     for (const collection of this.pending.keys()) {
       if (collection.sandbox === name) this.pending.delete(collection)
     }
+    this.pendingWrites.generation++
     this.pendingClears.push(name)
     this.options.seed(sandbox)
     this.options.onLoad?.(sandbox)
@@ -261,6 +287,7 @@ export class Database<C extends CollectionMap> {
     this.pending = new Map()
     this.pendingClears = []
     this.pendingSince = null
+    this.pendingWrites.generation++
     const { clears, deletes, puts, snapshots } = batch
     if (!clears.length && !deletes.length && !puts.length && !snapshots.length) return
     try {
@@ -282,7 +309,11 @@ export class Database<C extends CollectionMap> {
   }
 
   private async open(name: string): Promise<Sandbox<C>> {
-    const sandbox = new Sandbox<C>(name, (collection, id, doc) => this.record(collection, id, doc))
+    const sandbox = new Sandbox<C>(
+      name,
+      (collection, id, doc) => this.record(collection, id, doc),
+      this.pendingWrites,
+    )
     const stored = await this.options.persistence.load(name)
     for (const entry of stored) {
       const codec = this.codecOf(entry.collection)
