@@ -1,6 +1,6 @@
 import type { Membership } from '../../../src/contracts/profile'
 import type { ExportDecision, ExportReason } from './decide'
-import { buildPayload, hasMappedData } from './payload'
+import { payloadWithData } from './payload'
 import type { PreparedActivation } from './prepare'
 import type { ProfileState } from './types'
 
@@ -34,10 +34,7 @@ export function decideBackfill(
     }
   }
   if (reasons.length === 0) return { kind: 'out-of-scope' }
-  if (!hasMappedData(profile, prepared)) return { kind: 'excluded', reason: 'no-mapped-data' }
-  return {
-    kind: 'export',
-    reasons,
-    payload: buildPayload(profile, prepared, { audienceIds, mergePolicyIds }),
-  }
+  const payload = payloadWithData(profile, prepared, { audienceIds, mergePolicyIds })
+  if (!payload) return { kind: 'excluded', reason: 'no-mapped-data' }
+  return { kind: 'export', reasons, payload }
 }

@@ -1,5 +1,5 @@
 import type { IdentityMap, Membership, MembershipStatus } from '../../../src/contracts/profile'
-import { buildPayload, hasMappedData, type ExportPayload } from './payload'
+import { payloadWithData, type ExportPayload } from './payload'
 import type { PreparedActivation } from './prepare'
 import type { ProfileState, ProfileUpdate } from './types'
 import { pathsOverlap } from './xdm-path'
@@ -116,15 +116,12 @@ export function decideExport(update: ProfileUpdate, prepared: PreparedActivation
   }
 
   if (reasons.length === 0) return { kind: 'excluded', reason: 'no-relevant-change' }
-  if (!hasMappedData(after, prepared)) return { kind: 'excluded', reason: 'no-mapped-data' }
   if (reasons.length > segmentReasons) {
     for (const { id, mergePolicyId } of prepared.mappedAudiences) {
       if (statusIn(afterUps, id) === 'realized') addOnce(mergePolicyIds, mergePolicyId)
     }
   }
-  return {
-    kind: 'export',
-    reasons,
-    payload: buildPayload(after, prepared, { audienceIds, mergePolicyIds }),
-  }
+  const payload = payloadWithData(after, prepared, { audienceIds, mergePolicyIds })
+  if (!payload) return { kind: 'excluded', reason: 'no-mapped-data' }
+  return { kind: 'export', reasons, payload }
 }

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 import type { XdmValue } from '../../../src/contracts/profile'
 import { decideExport } from './decide'
 import { audiences, changed, exited, john, mapped, prepared, realized, update } from './fixtures'
-import { buildPayload } from './payload'
+import { buildPayload, payloadWithData } from './payload'
 import { isXdmObject } from './xdm-path'
 
 const { deLorean, firstNameJohn, menOver50, backToTheFuture, sciFiFans, goldLoyalty } = audiences
@@ -322,5 +322,34 @@ describe('buildPayload: Include Segment Names and Include Segment Timestamps', (
     }).segmentMembership.ups[firstNameJohn.id]
 
     expect([entry.mappingCreatedAt, entry.mappingUpdatedAt]).toEqual([1650000000000, 1650000600000])
+  })
+})
+
+describe('payloadWithData', () => {
+  const selection = { audienceIds: [deLorean.id], mergePolicyIds: [deLorean.mergePolicyId] }
+
+  it('is the payload when the profile has a mapped attribute or an identity', () => {
+    const flow = prepared()
+    expect(payloadWithData(john, flow, selection)).toEqual(buildPayload(john, flow, selection))
+    const identityOnly = changed(john, (draft) => {
+      draft.attributes = { loyalty: { tier: 'gold' } }
+    })
+    expect(payloadWithData(identityOnly, flow, selection)).toEqual(
+      buildPayload(identityOnly, flow, selection),
+    )
+    const attributesOnly = changed(john, (draft) => {
+      draft.identityMap = {}
+    })
+    expect(payloadWithData(attributesOnly, flow, selection)).toEqual(
+      buildPayload(attributesOnly, flow, selection),
+    )
+  })
+
+  it('is null when it would carry neither a mapped attribute nor an identity', () => {
+    const bare = changed(john, (draft) => {
+      draft.attributes = { loyalty: { tier: 'gold' } }
+      draft.identityMap = { ecid: [] }
+    })
+    expect(payloadWithData(bare, prepared(), selection)).toBeNull()
   })
 })

@@ -101,17 +101,24 @@ const hasIdentity = (identityMap: IdentityMap): boolean => {
   return false
 }
 
-/**
- * True when an export of the profile would carry something: a mapped attribute value or an
- * identity. Without either, AEP skips the profile for missing attributes.
- */
-export const hasMappedData = (profile: ProfileState, prepared: PreparedActivation): boolean => {
-  for (const segments of prepared.payloadPaths) {
-    const value = readPath(profile.attributes, segments)
-    if (value !== undefined && value !== null) return true
-  }
-  return hasIdentity(profile.identityMap)
+const isEmpty = (object: XdmObject): boolean => {
+  for (const key in object) if (Object.hasOwn(object, key)) return false
+  return true
 }
+
+/** The mapped attributes, then `segmentMembership` and `identityMap`. */
+const assemble = (
+  attributes: XdmObject,
+  profile: ProfileState,
+  prepared: PreparedActivation,
+  selection: MembershipSelection,
+): ExportPayload =>
+  Object.assign(attributes, {
+    segmentMembership: {
+      ups: selectMemberships(profile.segmentMembership.ups, prepared, selection),
+    },
+    identityMap: copyIdentities(profile.identityMap),
+  })
 
 /**
  * Builds the exported JSON of one profile (DESIGN.md section 6, "The exported JSON contains"):
@@ -128,10 +135,24 @@ export function buildPayload(
   prepared: PreparedActivation,
   selection: MembershipSelection,
 ): ExportPayload {
-  return Object.assign(copyMappedAttributes(profile.attributes, prepared.payloadPaths), {
-    segmentMembership: {
-      ups: selectMemberships(profile.segmentMembership.ups, prepared, selection),
-    },
-    identityMap: copyIdentities(profile.identityMap),
-  })
+  return assemble(
+    copyMappedAttributes(profile.attributes, prepared.payloadPaths),
+    profile,
+    prepared,
+    selection,
+  )
+}
+
+/**
+ * `buildPayload`, or null when the export would carry nothing: no mapped attribute value and no
+ * identity. AEP skips such a profile for missing attributes.
+ */
+export function payloadWithData(
+  profile: ProfileState,
+  prepared: PreparedActivation,
+  selection: MembershipSelection,
+): ExportPayload | null {
+  const attributes = copyMappedAttributes(profile.attributes, prepared.payloadPaths)
+  if (isEmpty(attributes) && !hasIdentity(profile.identityMap)) return null
+  return assemble(attributes, profile, prepared, selection)
 }
