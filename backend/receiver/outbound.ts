@@ -100,15 +100,30 @@ const notFound = (url: URL): InAppResponse => ({
   }),
 })
 
+/** A URL as the outbound reads it, its parts read once (URL's getters make a new string each). */
+interface ParsedUrl {
+  url: URL
+  host: string
+  path: string
+  endpoint: string
+  demo: boolean
+}
+
 /** Remembers parsed URLs and their endpoint keys: the engine sends many requests to few URLs. */
 function urlCache(limit = 256) {
-  const cache = new Map<string, { url: URL; endpoint: string }>()
-  return (href: string) => {
+  const cache = new Map<string, ParsedUrl>()
+  return (href: string): ParsedUrl => {
     let parsed = cache.get(href)
     if (!parsed) {
       if (cache.size >= limit) cache.clear()
       const url = new URL(href)
-      parsed = { url, endpoint: receiverEndpoint(href) }
+      parsed = {
+        url,
+        host: url.hostname,
+        path: url.pathname,
+        endpoint: receiverEndpoint(href),
+        demo: isDemoHost(url.hostname),
+      }
       cache.set(href, parsed)
     }
     return parsed
@@ -148,7 +163,7 @@ export function createOutbound(services: readonly InAppService[], timers: Schedu
 
   function sendInApp(
     request: OutboundRequest,
-    { url, endpoint }: { url: URL; endpoint: string },
+    { url, host, path, endpoint }: ParsedUrl,
     { timeoutMs, sandbox }: SendOptions,
     done: (result: OutboundResult) => void,
   ): SendProgress {
@@ -158,8 +173,8 @@ export function createOutbound(services: readonly InAppService[], timers: Schedu
       headers: lowerCase(request.headers),
       body: request.body,
       bodyOf: request.bodyOf ?? null,
-      host: url.hostname,
-      path: url.pathname,
+      host,
+      path,
       endpoint,
       sandbox,
     }
@@ -238,7 +253,7 @@ export function createOutbound(services: readonly InAppService[], timers: Schedu
       done({ kind: 'network-error', message: `'${request.url}' is not a URL`, durationMs: 0 })
       return 'answered'
     }
-    return isDemoHost(parsed.url.hostname)
+    return parsed.demo
       ? sendInApp(request, parsed, options, done)
       : sendToNetwork(request, parsed.url, options, done)
   }
