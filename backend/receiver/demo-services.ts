@@ -25,7 +25,8 @@ export function createDemoServices({
   logs: (sandbox: SandboxStore) => ReceiverLog
 }): InAppService[] {
   const tokenAccepted = (authorization: string | undefined): boolean => {
-    const match = BEARER.exec(authorization ?? '')
+    if (authorization === undefined) return true
+    const match = BEARER.exec(authorization)
     if (!match) return true
     const token = match[1].trim()
     return token === DEMO_CREDENTIALS.bearerToken || tokenServer.isValid(token)
