@@ -58,6 +58,14 @@ const identitiesMissingFrom = (map: IdentityMap | undefined, other: IdentityMap 
   return missing
 }
 
+const NONE: PreparedActivation['mappedAudiences'] = []
+
+/** True when one of the written paths writes `path` (the same path, a parent or a child). */
+const writesPath = (writtenPaths: readonly string[], path: string): boolean => {
+  for (const written of writtenPaths) if (pathsOverlap(written, path)) return true
+  return false
+}
+
 const addOnce = (values: string[], value: string): void => {
   if (!values.includes(value)) values.push(value)
 }
@@ -91,7 +99,9 @@ export function decideExport(update: ProfileUpdate, prepared: PreparedActivation
   const reasons: ExportReason[] = []
   const audienceIds: string[] = []
   const mergePolicyIds: string[] = []
-  for (const { id, mergePolicyId } of prepared.mappedAudiences) {
+  // The same memberships object (an update that changed no membership) changes no status.
+  const changing = beforeUps === afterUps ? NONE : prepared.mappedAudiences
+  for (const { id, mergePolicyId } of changing) {
     const from = statusIn(beforeUps, id)
     const to = statusIn(afterUps, id)
     if (!isStatusChange(from, to)) continue
@@ -110,9 +120,7 @@ export function decideExport(update: ProfileUpdate, prepared: PreparedActivation
   }
 
   for (const path of prepared.mappedAttributes) {
-    if (writtenPaths.some((written) => pathsOverlap(written, path))) {
-      reasons.push({ trigger: 'attribute', path })
-    }
+    if (writesPath(writtenPaths, path)) reasons.push({ trigger: 'attribute', path })
   }
 
   if (reasons.length === 0) return { kind: 'excluded', reason: 'no-relevant-change' }
