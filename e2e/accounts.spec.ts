@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
 import { api, FS } from './support/api'
-import { openConsole } from './support/console'
+import { chooseAction, openConsole } from './support/console'
 import {
   button,
   createAccount,
@@ -39,10 +39,11 @@ const row = (page: Page, name: string) =>
     .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
 
 async function rowAction(page: Page, name: string, action: string) {
-  await row(page, name)
-    .getByRole('button', { name: `Actions for ${name}` })
-    .click()
-  await page.getByRole('menuitem', { name: action }).click()
+  await chooseAction(
+    page,
+    row(page, name).getByRole('button', { name: `Actions for ${name}` }),
+    action,
+  )
 }
 
 const getAccount = async (page: Page, id: string) =>

@@ -1,12 +1,15 @@
 import { expect, test, type Page } from '@playwright/test'
 import { AUDIENCES, createHttpDataflow, getFlow, tableRow } from './support/activate'
 import { api, FS } from './support/api'
-import { openConsole, pick } from './support/console'
+import { chooseAction, openConsole, pick } from './support/console'
 
 const dataflows = (page: Page) => page.getByRole('grid', { name: 'Destination dataflows' })
 
 /** The names in the Name column, top to bottom. */
 const names = (page: Page) => dataflows(page).getByRole('rowheader').getByRole('link')
+
+const loyaltyActions = (page: Page) =>
+  page.getByRole('button', { name: 'Actions for Loyalty webhook' })
 
 /** Three dataflows created one after the other: Zephyr (disabled), Acme, Loyalty. */
 async function seedDataflows(page: Page) {
@@ -104,16 +107,14 @@ test('Delete from the row menu asks first, then unmaps the audiences and removes
   await page.goto('/prod/destinations/browse')
   const menu = page.getByRole('button', { name: 'Actions for Acme webhook' })
 
-  await menu.click()
-  await page.getByRole('menuitem', { name: 'Delete' }).click()
+  await chooseAction(page, menu, 'Delete')
   const confirm = page.getByRole('alertdialog', { name: 'Delete destination?' })
   await expect(confirm).toContainText('unmaps all of its activated audiences')
   await confirm.getByRole('button', { name: 'Cancel' }).click()
   await expect(confirm).toHaveCount(0)
   await expect(names(page)).toHaveCount(3)
 
-  await menu.click()
-  await page.getByRole('menuitem', { name: 'Delete' }).click()
+  await chooseAction(page, menu, 'Delete')
   await confirm.getByRole('button', { name: 'Delete' }).click()
   await expect(page.getByText('Acme webhook was deleted.')).toBeVisible()
   await expect(names(page)).toHaveText(['Loyalty webhook', 'Zephyr CRM'])
@@ -132,8 +133,7 @@ test('the row menu opens the activation workflow and Edit destination', async ({
   const { loyalty } = await seedDataflows(page)
   await page.goto('/prod/destinations/browse')
 
-  await page.getByRole('button', { name: 'Actions for Loyalty webhook' }).click()
-  await page.getByRole('menuitem', { name: 'Edit destination' }).click()
+  await chooseAction(page, loyaltyActions(page), 'Edit destination')
   const dialog = page.getByRole('dialog', { name: 'Edit destination' })
   const endpoint = dialog.getByRole('textbox', { name: 'HTTP Endpoint' })
   await expect(endpoint).toHaveValue('https://hooks.example/profiles')
@@ -147,8 +147,7 @@ test('the row menu opens the activation workflow and Edit destination', async ({
   )
   expect(target.body.items[0].params.httpEndpoint).toBe('https://loyalty.example/v2/profiles')
 
-  await page.getByRole('button', { name: 'Actions for Loyalty webhook' }).click()
-  await page.getByRole('menuitem', { name: 'Activate audiences' }).click()
+  await chooseAction(page, loyaltyActions(page), 'Activate audiences')
   await expect(page).toHaveURL(new RegExp(`/browse/${loyalty.flowId}/activate$`))
   await expect(page.getByRole('heading', { name: 'Activate destination' })).toBeVisible()
 })
