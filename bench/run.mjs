@@ -227,6 +227,9 @@ async function withCpu(call, msOf, updates) {
   }
 }
 
+/** CPU time (ns) of Chromium's threads other than the page's, in a reading. */
+const busy = (reading) => reading.workers + reading.browser + reading.other
+
 /**
  * Waits until Chromium's threads other than the page's are quiet (under a tenth of a core for a
  * quarter of a second; at most 15 s): IndexedDB keeps writing and compacting after a commit, and
@@ -236,7 +239,6 @@ async function withCpu(call, msOf, updates) {
 async function quiet() {
   const threads = chromiumThreads()
   if (!threads.length) return
-  const busy = (r) => r.workers + r.browser + r.other
   const started = performance.now()
   let last = cpuReading(threads)
   while (performance.now() - started < 15_000) {
