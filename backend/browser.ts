@@ -31,9 +31,9 @@ async function claimThisTab(): Promise<void> {
 }
 
 /**
- * Starts the backend in this tab: IndexedDB storage in a worker, requests answered through the worker. Once
- * it answers, every sandbox is loaded in the background, so the deliveries a reload or a closed
- * tab left pending resume whichever sandbox the page shows.
+ * Starts the backend in this tab: IndexedDB storage in a worker, requests answered through the
+ * service worker. Once it answers, every sandbox is loaded in the background, so the deliveries a
+ * reload or a closed tab left pending resume whichever sandbox the page shows.
  */
 export async function startBackend(): Promise<void> {
   if (!('serviceWorker' in navigator)) {

@@ -361,12 +361,11 @@ export class SandboxEngine {
   }
 
   private resolveConfig(flowId: string, cached: FlowConfig | null): FlowConfig | null {
-    const flow = this.sandbox.collection('flows').get(flowId)
+    const { flows, targetConnections, connections } = this.configSources
+    const flow = flows.get(flowId)
     if (!flow) return null
-    const target = this.sandbox
-      .collection('targetConnections')
-      .get(flow.targetConnectionIds[0] ?? '')
-    const account = target && this.sandbox.collection('connections').get(target.baseConnectionId)
+    const target = targetConnections.get(flow.targetConnectionIds[0] ?? '')
+    const account = target && connections.get(target.baseConnectionId)
     const sources = {
       flow,
       target,
