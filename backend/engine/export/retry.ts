@@ -124,9 +124,9 @@ export function retryAfterMs(value: string | undefined, now: number): number | u
 /**
  * What to do after an attempt (DESIGN.md section 6, "Delivery"; HTTP API doc, "Limits and retry
  * policy"): a retryable failure is retried twice, 1 s then 3 s later (±20% jitter) or after a
- * 429's `Retry-After` when it asks for a wait, and the third failure is final. A 401 on OAuth auth asks the caller to
- * refetch the token once; the request sent with the new token is an extra attempt, not one of
- * the two retries. Any other final outcome fails at once.
+ * 429's `Retry-After` when it asks for a wait, and the third failure is final. A 401 on OAuth
+ * auth asks the caller to refetch the token once; the request sent with the new token is an extra
+ * attempt, not one of the two retries. Any other final outcome fails at once.
  */
 export function nextAttempt(state: DeliveryState, environment: RetryEnvironment): NextAttempt {
   const { lastResult } = state
