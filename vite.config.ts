@@ -16,7 +16,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['backend/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'backend/**/*.test.ts',
+            'contracts/**/*.test.ts',
+            'src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {

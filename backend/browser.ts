@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser'
 import { createBackend } from './backend'
-import { SANDBOXES } from './model'
+import { SANDBOXES } from './store/collections'
 import { WorkerPersistence } from './store/worker-persistence'
 
 const LOCK = 'destination-console-backend'

@@ -78,7 +78,7 @@ describe('architecture', () => {
     const backendFiles = sourceFiles(join(root, 'backend'))
     const offenders = backendFiles.flatMap((file) =>
       importsOf(file)
-        .filter((i) => i.startsWith('src/') && !i.startsWith('src/contracts/'))
+        .filter((i) => i.startsWith('src/') && !i.startsWith('contracts/'))
         .map((i) => `${relative(root, file)} → ${i}`),
     )
     expect(offenders).toEqual([])

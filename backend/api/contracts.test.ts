@@ -1,31 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { SPEC_IDS } from '../../src/contracts/connection-spec'
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
+import { SPEC_IDS } from '../../contracts/connection-spec'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
 import {
   exportListSchema,
   exportRecordSchema,
   type ExportList,
-} from '../../src/contracts/engine/exports'
+} from '../../contracts/engine/exports'
 import {
   accessEntitiesSchema,
   profileListSchema,
   profileUpdateResultSchema,
   type ProfileList,
-} from '../../src/contracts/engine/profiles'
+} from '../../contracts/engine/profiles'
 import {
   receiverRequestsSchema,
   receiverScenarioStatusSchema,
-} from '../../src/contracts/engine/receiver'
-import { runListSchema } from '../../src/contracts/engine/runs'
+} from '../../contracts/engine/receiver'
+import { runListSchema } from '../../contracts/engine/runs'
 import {
   segmentDefinitionListSchema,
   segmentDefinitionSchema,
-} from '../../src/contracts/engine/segment-definitions'
-import { streamRecordsSchema } from '../../src/contracts/engine/streams'
-import { trafficJobListSchema, trafficJobSchema } from '../../src/contracts/engine/traffic'
-import { flowSchema, listSchema } from '../../src/contracts/flow-service'
-import { problemSchema } from '../../src/contracts/problem'
+} from '../../contracts/engine/segment-definitions'
+import { streamRecordsSchema } from '../../contracts/engine/streams'
+import { trafficJobListSchema, trafficJobSchema } from '../../contracts/engine/traffic'
+import { flowSchema, listSchema } from '../../contracts/flow-service'
+import { problemSchema } from '../../contracts/problem'
 import { call, FS, startTestBackend } from '../testing/api'
 import { activateDataflow, HTTP_AUTH } from '../testing/engine'
 
@@ -35,7 +35,7 @@ const env = startTestBackend()
 const conforms = (schema: z.ZodType, body: unknown) =>
   expect(schema.safeParse(body).error?.issues ?? []).toEqual([])
 
-/** Every engine endpoint answers what its contract in src/contracts/engine says. */
+/** Every engine endpoint answers what its contract in contracts/engine says. */
 describe('the engine API matches its contracts', () => {
   it('profiles, audiences, traffic', async () => {
     const list = await call<ProfileList>('GET', '/data/core/ups/profiles?limit=3')

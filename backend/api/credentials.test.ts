@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SPEC_IDS } from '../../src/contracts/connection-spec'
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
+import { SPEC_IDS } from '../../contracts/connection-spec'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
 import { call, FS, startTestBackend } from '../testing/api'
 
 startTestBackend()

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { SPEC_IDS } from '../../src/contracts/connection-spec'
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
-import { maskSecret } from '../../src/contracts/destinations/export-request'
-import type { ExportRecord, ReceiverEntry } from '../../src/contracts/engine/exports'
+import { SPEC_IDS } from '../../contracts/connection-spec'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import { maskSecret } from '../../contracts/destinations/export-request'
+import type { ExportRecord, ReceiverEntry } from '../../contracts/engine/exports'
 import type {
   ReceiverRequests,
   ReceiverScenarioInput,
   ReceiverScenarioStatus,
-} from '../../src/contracts/engine/receiver'
-import type { StreamRecords } from '../../src/contracts/engine/streams'
-import type { Profile } from '../../src/contracts/profile'
+} from '../../contracts/engine/receiver'
+import type { StreamRecords } from '../../contracts/engine/streams'
+import type { Profile } from '../../contracts/profile'
 import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import { call, FS, startTestBackend } from '../testing/api'
 import {

@@ -7,8 +7,8 @@ import {
   updateBurst,
 } from '../bench/bench'
 import { updateProfile } from '../services/profiles'
-import type { Engine } from '../engine/engine'
-import type { Collections } from '../model'
+import type { Engine } from '../engine/runtime/engine'
+import type { Collections } from '../store/collections'
 import type { Database } from '../store/database'
 import { problems } from '../http/problem'
 import { json, parseWith, readJson } from '../http/route'

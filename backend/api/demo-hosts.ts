@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import type { Collections } from '../model'
+import type { Collections } from '../store/collections'
 import type { Outbound } from '../receiver/outbound'
 import type { Database } from '../store/database'
 

@@ -2,8 +2,8 @@ import { http } from 'msw'
 import {
   receiverRequestsQuerySchema,
   receiverScenarioSchema,
-} from '../../src/contracts/engine/receiver'
-import { streamKindSchema, streamRecordsQuerySchema } from '../../src/contracts/engine/streams'
+} from '../../contracts/engine/receiver'
+import { streamKindSchema, streamRecordsQuerySchema } from '../../contracts/engine/streams'
 import { problems } from '../http/problem'
 import { json, parseQuery, parseWith, readJson } from '../http/route'
 import type { EngineRoute } from './engine-route'

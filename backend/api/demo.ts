@@ -1,7 +1,7 @@
 import { http } from 'msw'
 import type { Clock } from '../lib/clock'
 import { json, type createRoute } from '../http/route'
-import type { Collections } from '../model'
+import type { Collections } from '../store/collections'
 import type { Database } from '../store/database'
 
 type Route = ReturnType<typeof createRoute<Collections>>

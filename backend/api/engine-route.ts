@@ -1,8 +1,8 @@
 import type { HttpResponseResolver } from 'msw'
-import type { Engine } from '../engine/engine'
+import type { Engine } from '../engine/runtime/engine'
 import type { createRoute, RouteContext } from '../http/route'
 import type { Scheduler } from '../lib/clock'
-import type { Collections } from '../model'
+import type { Collections } from '../store/collections'
 import type { EngineContext } from '../services/engine-context'
 
 type Route = ReturnType<typeof createRoute<Collections>>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
-import { exportStreamBatchSchema } from '../../src/contracts/engine/exports'
-import type { Profile } from '../../src/contracts/profile'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import { exportStreamBatchSchema } from '../../contracts/engine/exports'
+import type { Profile } from '../../contracts/profile'
 import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import { call, FS, ORIGIN, startTestBackend } from '../testing/api'
 import {

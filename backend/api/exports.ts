@@ -1,5 +1,5 @@
 import { http } from 'msw'
-import { EXPORT_STREAM_EVENTS } from '../../src/contracts/engine/exports'
+import { EXPORT_STREAM_EVENTS } from '../../contracts/engine/exports'
 import { eventStream } from '../http/event-stream'
 import { applyListQuery, parseListQuery } from '../http/list-query'
 import { json } from '../http/route'

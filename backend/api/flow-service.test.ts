@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SPEC_IDS } from '../../src/contracts/connection-spec'
+import { SPEC_IDS } from '../../contracts/connection-spec'
 import { call, FS, startTestBackend } from '../testing/api'
 import { bearerConnection, createHttpDataflow, httpTarget } from '../testing/fixtures'
 

@@ -2,7 +2,7 @@ import { http } from 'msw'
 import { json, readJson, type createRoute } from '../http/route'
 import { applyListQuery, parseListQuery } from '../http/list-query'
 import { problems } from '../http/problem'
-import type { Collections } from '../model'
+import type { Collections } from '../store/collections'
 import type { Clock } from '../lib/clock'
 import {
   createConnection,

@@ -3,10 +3,10 @@ import type {
   AccessEntities,
   ProfileList,
   ProfileUpdateResult,
-} from '../../src/contracts/engine/profiles'
-import type { SegmentDefinition } from '../../src/contracts/engine/segment-definitions'
-import type { TrafficJob } from '../../src/contracts/engine/traffic'
-import type { Profile } from '../../src/contracts/profile'
+} from '../../contracts/engine/profiles'
+import type { SegmentDefinition } from '../../contracts/engine/segment-definitions'
+import type { TrafficJob } from '../../contracts/engine/traffic'
+import type { Profile } from '../../contracts/profile'
 import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import { call, startTestBackend } from '../testing/api'
 import { activateDataflow, listExports } from '../testing/engine'

@@ -1,8 +1,5 @@
 import { http } from 'msw'
-import {
-  accessEntitiesQuerySchema,
-  profileListQuerySchema,
-} from '../../src/contracts/engine/profiles'
+import { accessEntitiesQuerySchema, profileListQuerySchema } from '../../contracts/engine/profiles'
 import { json, parseQuery, readJson } from '../http/route'
 import { accessEntities, getProfile, listProfiles, updateProfile } from '../services/profiles'
 import { trafficJobs } from '../services/traffic'

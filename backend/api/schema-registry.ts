@@ -1,7 +1,7 @@
 import { http } from 'msw'
 import { unionSchema } from '../seed/data/union-schema'
 import { json, type createRoute } from '../http/route'
-import type { Collections } from '../model'
+import type { Collections } from '../store/collections'
 
 type Route = ReturnType<typeof createRoute<Collections>>
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Profile } from '../../src/contracts/profile'
-import { changed, exited, john, prepared } from '../engine/export/fixtures'
+import type { Profile } from '../../contracts/profile'
+import { changed, exited, john, prepared } from '../engine/rules/export/fixtures'
 import { burstUpdates, updateBurst } from './bench'
 
 const profile = (id: string, state = john): Profile => ({

@@ -1,4 +1,4 @@
-import { maskSecret } from '../../src/contracts/destinations/export-request'
+import { maskSecret } from '../../contracts/destinations/export-request'
 
 /** Form fields that carry secrets (OAuth token requests). */
 const SECRET_FIELDS = new Set(['client_secret', 'password', 'refresh_token', 'access_token'])

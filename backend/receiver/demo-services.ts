@@ -1,5 +1,5 @@
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
-import type { SandboxStore } from '../model'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import type { SandboxStore } from '../store/collections'
 import type { InAppRequest, InAppService } from './outbound'
 import type { ReceiverLog } from './receiver-log'
 import { ANSWERS } from './scenarios'

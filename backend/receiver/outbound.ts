@@ -1,12 +1,7 @@
-import { receiverEndpoint } from '../../src/contracts/engine/receiver'
+import { receiverEndpoint } from '../../contracts/engine/receiver'
 import type { Scheduler } from '../lib/clock'
-import type { SandboxStore } from '../model'
-
-/** The export record a request's body is the payload of: its dataflow and number. */
-export interface BodySource {
-  flowId: string
-  seq: number
-}
+import type { SandboxStore } from '../store/collections'
+import type { BodySource } from '../store/docs'
 
 /** A request the backend sends out: to a demo service inside the app, or to the network. */
 export interface OutboundRequest {

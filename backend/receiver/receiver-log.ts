@@ -1,17 +1,18 @@
-import type { ReceiverEntry } from '../../src/contracts/engine/exports'
+import type { ReceiverEntry } from '../../contracts/engine/exports'
 import {
   receiverEndpoint,
   type ReceiverRequests,
   type ReceiverScenario,
   type ReceiverScenarioStatus,
-} from '../../src/contracts/engine/receiver'
-import type { ReceiverEndpointDoc, ReceiverEntryDoc } from '../engine/docs'
+} from '../../contracts/engine/receiver'
+import type { ReceiverEndpointDoc, ReceiverEntryDoc } from '../store/docs'
 import type { Clock } from '../lib/clock'
 import { newIdPrefix, seqId } from '../lib/ids'
 import { maskForm, maskHeaderRecord } from '../lib/masking'
-import type { SandboxStore } from '../model'
+import type { SandboxStore } from '../store/collections'
 import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../store/segmented-log'
-import type { BodySource, InAppRequest } from './outbound'
+import type { BodySource } from '../store/docs'
+import type { InAppRequest } from './outbound'
 import {
   ANSWERS,
   answerByScenario,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ReceiverScenario } from '../../src/contracts/engine/receiver'
+import type { ReceiverScenario } from '../../contracts/engine/receiver'
 import { answerByScenario, ANSWERS, initialRemaining, type RateWindow } from './scenarios'
 
 /** Answers `count` requests at `now` and says which statuses they got. */

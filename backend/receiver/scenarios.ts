@@ -1,4 +1,4 @@
-import type { ReceiverScenario } from '../../src/contracts/engine/receiver'
+import type { ReceiverScenario } from '../../contracts/engine/receiver'
 
 /** How the demo receiver answers one request. */
 export interface ReceiverAnswer {
@@ -74,7 +74,7 @@ export function initialRemaining(scenario: ReceiverScenario): number | null {
 
 /**
  * How the receiver answers a request that passed its token check, by fault scenario
- * (src/contracts/engine/receiver.ts), and the scenario's state after it.
+ * (contracts/engine/receiver.ts), and the scenario's state after it.
  */
 export function answerByScenario(
   state: ScenarioState,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
-import { buildTokenRequest } from '../../src/contracts/destinations/token-request'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import { buildTokenRequest } from '../engine/rules/token-request'
 import { ManualClock } from '../lib/clock'
 import { TokenServer } from './token-server'
 

@@ -1,4 +1,4 @@
-import { DEMO_CREDENTIALS } from '../../src/contracts/demo-credentials'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
 import type { Clock } from '../lib/clock'
 import type { InAppRequest, InAppResponse } from './outbound'
 

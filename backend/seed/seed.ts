@@ -1,6 +1,6 @@
 import { toIso, type Clock } from '../lib/clock'
-import type { SandboxStore } from '../model'
-import { compileAudience, evaluateMemberships } from '../engine/segmentation'
+import type { SandboxStore } from '../store/collections'
+import { compileAudience, evaluateMemberships } from '../engine/rules/segmentation'
 import { generateAudiences } from './data/audiences'
 import { DEFAULT_PROFILE_COUNT, generateProfiles } from './data/profiles'
 

@@ -1,17 +1,17 @@
-import type { Audience } from '../../src/contracts/audience'
+import type { Audience } from '../../contracts/audience'
 import {
   createSegmentDefinitionSchema,
   type SegmentDefinition,
-} from '../../src/contracts/engine/segment-definitions'
-import { resolveAttributePath } from '../../src/contracts/xdm-write'
-import { tryParsePql } from '../engine/pql/pql'
+} from '../../contracts/engine/segment-definitions'
+import { resolveAttributePath } from '../../contracts/xdm-write'
+import { tryParsePql } from '../engine/rules/pql/pql'
 import { unionSchema } from '../seed/data/union-schema'
-import { compileAudience } from '../engine/segmentation'
+import { compileAudience } from '../engine/rules/segmentation'
 import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
 import { toIso } from '../lib/clock'
 import { newId } from '../lib/ids'
-import { DEMO_ORG, sandboxId, type SandboxStore } from '../model'
+import { DEMO_ORG, sandboxId, type SandboxStore } from '../store/collections'
 import type { EngineContext } from './engine-context'
 
 /** How many profiles are currently realized in each audience. */

@@ -1,8 +1,4 @@
-import {
-  createConnectionSchema,
-  type Connection,
-  type Created,
-} from '../../src/contracts/flow-service'
+import { createConnectionSchema, type Connection, type Created } from '../../contracts/flow-service'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { authDefinition, findConnectionSpec, secretParams } from './specs'

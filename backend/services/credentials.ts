@@ -1,16 +1,16 @@
 import { z } from 'zod'
-import { DEMO_CREDENTIALS, type CredentialCheck } from '../../src/contracts/demo-credentials'
-import type { OAuth2Auth } from '../../src/contracts/destinations/auth'
+import { DEMO_CREDENTIALS, type CredentialCheck } from '../../contracts/demo-credentials'
+import type { OAuth2Auth } from '../../contracts/destinations/auth'
 import {
   buildTokenRequest,
   describeTokenError,
   parseTokenResponse,
-} from '../../src/contracts/destinations/token-request'
-import { authSchema } from '../../src/contracts/flow-service'
+} from '../engine/rules/token-request'
+import { authSchema } from '../../contracts/flow-service'
 import { Problem, problems, type FieldError } from '../http/problem'
 import { parseWith } from '../http/route'
 import type { Clock } from '../lib/clock'
-import type { SandboxStore } from '../model'
+import type { SandboxStore } from '../store/collections'
 import type { Outbound } from '../receiver/outbound'
 import { authDefinition } from './specs'
 

@@ -1,4 +1,4 @@
-import type { SandboxEngine } from '../engine/sandbox-engine'
+import type { SandboxEngine } from '../engine/runtime/sandbox-engine'
 import type { Scheduler } from '../lib/clock'
 import type { ServiceContext } from './entity'
 

@@ -1,7 +1,7 @@
-import type { EntityMeta } from '../../src/contracts/flow-service'
+import type { EntityMeta } from '../../contracts/flow-service'
 import type { Clock } from '../lib/clock'
 import { newEtag, newId } from '../lib/ids'
-import { DEMO_ORG, sandboxId, type SandboxStore } from '../model'
+import { DEMO_ORG, sandboxId, type SandboxStore } from '../store/collections'
 
 export interface ServiceContext {
   sandbox: SandboxStore

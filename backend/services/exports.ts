@@ -3,11 +3,11 @@ import {
   type ExportList,
   type ExportListQuery,
   type ExportRecord,
-} from '../../src/contracts/engine/exports'
-import type { ExportDoc } from '../engine/docs'
-import { summarize, type ExportPredicate } from '../engine/flow-exports'
-import type { SendEvent } from '../engine/live-stream'
-import type { FlowRuntime } from '../engine/sandbox-engine'
+} from '../../contracts/engine/exports'
+import type { ExportDoc } from '../store/docs'
+import { summarize, type ExportPredicate } from '../engine/runtime/flow-exports'
+import type { SendEvent } from '../engine/runtime/live-stream'
+import type { FlowRuntime } from '../engine/runtime/sandbox-engine'
 import { problems } from '../http/problem'
 import { parseWith } from '../http/route'
 import type { EngineContext } from './engine-context'

@@ -1,4 +1,4 @@
-import type { FlowDoc, SandboxStore } from '../model'
+import type { FlowDoc, SandboxStore } from '../store/collections'
 
 /** A dataflow was created, changed or deleted: the engine listens to start backfills. */
 export interface FlowChanged {

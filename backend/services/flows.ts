@@ -4,10 +4,10 @@ import {
   type Created,
   type Flow,
   type GeneralTransform,
-} from '../../src/contracts/flow-service'
+} from '../../contracts/flow-service'
 import { parseWith } from '../http/route'
 import { problems, type FieldError } from '../http/problem'
-import type { FlowDoc } from '../model'
+import type { FlowDoc } from '../store/collections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { lastRun } from './runs'
 import { findFlowSpec } from './specs'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KIND_WEIGHTS, planUpdate } from '../engine/traffic-plan'
+import { KIND_WEIGHTS, planUpdate } from '../engine/rules/traffic-plan'
 import { createRandom } from '../seed/data/random'
 import { generateProfiles } from '../seed/data/profiles'
 import { leafPaths } from '../seed/data/union-schema'

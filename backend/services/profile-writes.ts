@@ -1,7 +1,7 @@
-import type { JsonPatchOperation } from '../../src/contracts/flow-service'
-import { namespaceIssue } from '../../src/contracts/identity-rules'
-import type { IdentityMap, XdmObject } from '../../src/contracts/profile'
-import { resolveAttributePath, writeIssue, type WriteTarget } from '../../src/contracts/xdm-write'
+import type { JsonPatchOperation } from '../../contracts/flow-service'
+import { namespaceIssue } from '../../contracts/identity-rules'
+import type { IdentityMap, XdmObject } from '../../contracts/profile'
+import { resolveAttributePath, writeIssue, type WriteTarget } from '../../contracts/xdm-write'
 import type { FieldError } from '../http/problem'
 import { unionSchema } from '../seed/data/union-schema'
 

@@ -6,28 +6,28 @@ import {
   type ProfileListQuery,
   type ProfileSummary,
   type ProfileUpdateResult,
-} from '../../src/contracts/engine/profiles'
-import { profileListQuerySchema } from '../../src/contracts/engine/profiles'
+} from '../../contracts/engine/profiles'
+import { profileListQuerySchema } from '../../contracts/engine/profiles'
 import {
   identityMapSchema,
   type IdentityMap,
   type Profile,
   type XdmObject,
-} from '../../src/contracts/profile'
-import { identityMapIssues } from '../../src/contracts/identity-rules'
-import { displayIdentity } from '../engine/export/record-fields'
-import { isXdmObject } from '../engine/export/xdm-path'
+} from '../../contracts/profile'
+import { identityMapIssues } from '../../contracts/identity-rules'
+import { displayIdentity } from '../engine/rules/export/record-fields'
+import { isXdmObject } from '../engine/rules/export/xdm-path'
 import {
   applySimplePatch,
   identitiesChanged,
   isExactProfilePatch,
   writtenAttributePaths,
-} from '../engine/profile-patch'
-import { evaluateMemberships } from '../engine/segmentation'
+} from '../engine/rules/profile-patch'
+import { evaluateMemberships } from '../engine/rules/segmentation'
 import { problems, type FieldError } from '../http/problem'
 import { parseWith, toFieldErrors } from '../http/route'
 import { toIso } from '../lib/clock'
-import type { SandboxStore } from '../model'
+import type { SandboxStore } from '../store/collections'
 import { sha256 } from '../seed/data/sha256'
 import type { EngineContext } from './engine-context'
 import { checkProfileOperations } from './profile-writes'

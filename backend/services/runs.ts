@@ -1,7 +1,7 @@
-import type { Run } from '../../src/contracts/engine/runs'
-import type { LastRunDetails } from '../../src/contracts/flow-service'
-import { lastRunOf, runsOf, type RunSource } from '../engine/runs'
-import { DEMO_ORG, type FlowDoc } from '../model'
+import type { Run } from '../../contracts/engine/runs'
+import type { LastRunDetails } from '../../contracts/flow-service'
+import { lastRunOf, runsOf, type RunSource } from '../engine/rules/runs'
+import { DEMO_ORG, type FlowDoc } from '../store/collections'
 import type { ServiceContext } from './entity'
 import { findFlowSpec } from './specs'
 

@@ -5,9 +5,9 @@ import {
   type ConnectionSpec,
   type FlowSpec,
   type JsonSchemaObject,
-} from '../../src/contracts/connection-spec'
-import { destinationCatalog, findDestination } from '../../src/contracts/destination-catalog'
-import type { AuthDefinition } from '../../src/contracts/destination-registry'
+} from '../../contracts/connection-spec'
+import { destinationCatalog, findDestination } from '../../contracts/destination-catalog'
+import type { AuthDefinition } from '../../contracts/destination-registry'
 import { problems } from '../http/problem'
 
 const ADOBE_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033'

@@ -4,13 +4,10 @@ import {
   type Created,
   type SourceConnection,
   type TargetConnection,
-} from '../../src/contracts/flow-service'
-import { findDestination } from '../../src/contracts/destination-catalog'
-import {
-  HTTP_API_AUTH_TYPE_TITLES,
-  type HttpApiAuthType,
-} from '../../src/contracts/destinations/auth'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../src/contracts/destinations/headers'
+} from '../../contracts/flow-service'
+import { findDestination } from '../../contracts/destination-catalog'
+import { HTTP_API_AUTH_TYPE_TITLES, type HttpApiAuthType } from '../../contracts/destinations/auth'
+import { checkHeadersAgainstAuth, parseHeaders } from '../../contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { getConnection } from './connections'

@@ -2,9 +2,9 @@ import {
   trafficRequestSchema,
   type TrafficJob,
   type TrafficKind,
-} from '../../src/contracts/engine/traffic'
-import type { SandboxEngine } from '../engine/sandbox-engine'
-import { KIND_WEIGHTS, planUpdate } from '../engine/traffic-plan'
+} from '../../contracts/engine/traffic'
+import type { SandboxEngine } from '../engine/runtime/sandbox-engine'
+import { KIND_WEIGHTS, planUpdate } from '../engine/rules/traffic-plan'
 import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
 import type { Cancel } from '../lib/clock'

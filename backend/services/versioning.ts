@@ -1,5 +1,5 @@
 import { applyPatch, JsonPatchError, type Operation } from 'fast-json-patch'
-import { jsonPatchSchema, type JsonPatchOperation } from '../../src/contracts/flow-service'
+import { jsonPatchSchema, type JsonPatchOperation } from '../../contracts/flow-service'
 import { parseWith } from '../http/route'
 import { cloneJson } from '../lib/json'
 import { problems } from '../http/problem'

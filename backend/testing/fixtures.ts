@@ -1,4 +1,4 @@
-import { FLOW_SPEC_IDS, SPEC_IDS } from '../../src/contracts/connection-spec'
+import { FLOW_SPEC_IDS, SPEC_IDS } from '../../contracts/connection-spec'
 import { call, FS } from './api'
 
 export const bearerConnection = (overrides: Record<string, unknown> = {}) => ({

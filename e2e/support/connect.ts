@@ -11,7 +11,7 @@ export const SPEC_IDS = {
 
 export const FLOW_SPEC_ID = '71471eba-b620-49e4-90fd-23f1fa0174d8'
 
-/** The demo credentials the in-app token server accepts (src/contracts/demo-credentials.ts). */
+/** The demo credentials the in-app token server accepts (contracts/demo-credentials.ts). */
 export const DEMO_OAUTH = {
   'Access Token URL': 'https://auth.example/oauth/token',
   'Client ID': 'demo-client',

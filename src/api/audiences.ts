@@ -5,10 +5,10 @@ import {
   segmentDefinitionSchema,
   SEGMENT_DEFINITIONS_PATH,
   type CreateSegmentDefinition,
-} from '../contracts/engine/segment-definitions'
+} from '../../contracts/engine/segment-definitions'
 import { request } from './client'
 
-export type { SegmentDefinition } from '../contracts/engine/segment-definitions'
+export type { SegmentDefinition } from '../../contracts/engine/segment-definitions'
 
 /** Every audience of the sandbox with its PQL and current profile count. */
 export const audiencesQuery = (sandbox: string) =>

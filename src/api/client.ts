@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { problemSchema, type ProblemBody } from '../contracts/problem'
+import { problemSchema, type ProblemBody } from '../../contracts/problem'
 
 /** An API failure, carrying the problem body so screens can show the API's own words. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { connectionSpecSchema } from '../contracts/connection-spec'
-import { listSchema } from '../contracts/flow-service'
+import { connectionSpecSchema } from '../../contracts/connection-spec'
+import { listSchema } from '../../contracts/flow-service'
 import { FLOW_SERVICE, request } from './client'
 
 const connectionSpecList = listSchema(connectionSpecSchema)

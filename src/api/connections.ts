@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
-import { credentialCheckSchema } from '../contracts/demo-credentials'
+import { credentialCheckSchema } from '../../contracts/demo-credentials'
 import {
   connectionSchema,
   createdSchema,
   listSchema,
   type CreateConnection,
   type JsonPatchOperation,
-} from '../contracts/flow-service'
+} from '../../contracts/flow-service'
 import { FLOW_SERVICE, request } from './client'
 
 const connectionList = listSchema(connectionSchema)

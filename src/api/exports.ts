@@ -6,7 +6,7 @@ import {
   exportsPath,
   exportStreamPath,
   type ExportListQuery,
-} from '../contracts/engine/exports'
+} from '../../contracts/engine/exports'
 import { request } from './client'
 
 export type ExportFilters = Pick<ExportListQuery, 'state' | 'audienceId' | 'search'>

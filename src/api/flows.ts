@@ -6,7 +6,7 @@ import {
   listSchema,
   type CreateFlow,
   type JsonPatchOperation,
-} from '../contracts/flow-service'
+} from '../../contracts/flow-service'
 import { FLOW_SERVICE, request } from './client'
 
 const list = listSchema(flowSchema)

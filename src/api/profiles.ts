@@ -5,8 +5,8 @@ import {
   profilePath,
   profileUpdateResultSchema,
   type ProfilePatch,
-} from '../contracts/engine/profiles'
-import { profileSchema } from '../contracts/profile'
+} from '../../contracts/engine/profiles'
+import { profileSchema } from '../../contracts/profile'
 import { request } from './client'
 
 /** A page of profiles; `search` matches identity values, the name and the email. */

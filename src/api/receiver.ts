@@ -5,7 +5,7 @@ import {
   receiverRequestsSchema,
   receiverScenarioStatusSchema,
   type ReceiverScenarioInput,
-} from '../contracts/engine/receiver'
+} from '../../contracts/engine/receiver'
 import { request } from './client'
 
 const withEndpoint = (path: string, endpoint: string, extra: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { flowRunsPath, runListSchema } from '../contracts/engine/runs'
+import { flowRunsPath, runListSchema } from '../../contracts/engine/runs'
 import { request } from './client'
 
 /** The hourly runs of a dataflow, newest first. */

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { unionSchemaResponseSchema } from '../contracts/schema'
+import { unionSchemaResponseSchema } from '../../contracts/schema'
 import { request } from './client'
 
 /** The profile union schema as a field tree (the mapping step's Select field). */

@@ -1,5 +1,5 @@
-import { SPEC_IDS } from '../contracts/connection-spec'
-import { createdSchema, listSchema, sourceConnectionSchema } from '../contracts/flow-service'
+import { SPEC_IDS } from '../../contracts/connection-spec'
+import { createdSchema, listSchema, sourceConnectionSchema } from '../../contracts/flow-service'
 import { FLOW_SERVICE, request } from './client'
 import { createConnection } from './connections'
 

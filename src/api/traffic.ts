@@ -6,7 +6,7 @@ import {
   trafficJobPath,
   trafficJobSchema,
   type TrafficRequest,
-} from '../contracts/engine/traffic'
+} from '../../contracts/engine/traffic'
 import { request } from './client'
 
 export const trafficJobsQuery = (sandbox: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { audienceSchema, MERGE_POLICIES } from '../../../src/contracts/audience'
-import { evaluatePql, parsePql, pqlPaths } from '../../engine/pql/pql'
+import { audienceSchema, MERGE_POLICIES } from '../../../contracts/audience'
+import { evaluatePql, parsePql, pqlPaths } from '../../engine/rules/pql/pql'
 import { generateAudiences, SEED_AUDIENCE_IDS } from './audiences'
 import { generateProfiles } from './profiles'
 import { findField } from './union-schema'

@@ -1,4 +1,4 @@
-import { MERGE_POLICIES, type Audience } from '../../../src/contracts/audience'
+import { MERGE_POLICIES, type Audience } from '../../../contracts/audience'
 import { DAY_MS, isoDate, yearsBefore } from './calendar'
 
 /** The stable ids of the seeded audiences ("First name equals John" keeps the docs' example id). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { profileSchema, type Profile } from '../../../src/contracts/profile'
+import { profileSchema, type Profile } from '../../../contracts/profile'
 import { DAY_MS, isoDate, yearsBefore } from './calendar'
 import { DEFAULT_PROFILE_COUNT, generateProfiles } from './profiles'
 import { sha256 } from './sha256'

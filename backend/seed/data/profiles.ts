@@ -1,4 +1,4 @@
-import type { IdentityMap, Profile, XdmObject } from '../../../src/contracts/profile'
+import type { IdentityMap, Profile, XdmObject } from '../../../contracts/profile'
 import { DAY_MS, isoDate, yearsBefore } from './calendar'
 import { createRandom, hash32, type Random } from './random'
 import { sha256 } from './sha256'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { XdmValue } from '../../../src/contracts/profile'
+import type { XdmValue } from '../../../contracts/profile'
 import { generateProfiles } from './profiles'
-import type { SchemaField } from '../../../src/contracts/schema'
+import type { SchemaField } from '../../../contracts/schema'
 import { findField, leafPaths, unionSchema } from './union-schema'
 
 const walk = (fields: SchemaField[]): SchemaField[] =>

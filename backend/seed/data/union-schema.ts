@@ -3,7 +3,7 @@
  * picker (Select field). Standard XDM field groups plus the demo's own attributes.
  */
 
-import type { SchemaField, SchemaItemType } from '../../../src/contracts/schema'
+import type { SchemaField, SchemaItemType } from '../../../contracts/schema'
 
 type FieldSpec = Omit<SchemaField, 'path' | 'children'> & { children?: FieldSpec[] }
 

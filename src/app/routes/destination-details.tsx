@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useParams, type LoaderFunctionArgs } from 'react-router-dom'
 import { connectionSpecsQuery } from '../../api/connection-specs'
-import type { Flow } from '../../contracts/flow-service'
+import type { Flow } from '../../../contracts/flow-service'
 import { RunsTab } from '../../features/dataflow-runs/runs-tab'
 import { FlowExportsPanel } from '../../features/exports/flow-exports-panel'
 import { flowQuery } from '../../api/flows'

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { connectionSpecsQuery } from '../../api/connection-specs'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
-import type { Flow } from '../../contracts/flow-service'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
+import type { Flow } from '../../../contracts/flow-service'
 
 /** The connection spec id of a dataflow's destination (its target connection's spec). */
 export const destinationSpecId = (flow: Flow): string | undefined =>

@@ -1,7 +1,7 @@
 import { ActionButton, Flex, Heading, Text, Well } from '@adobe/react-spectrum'
 import { useId } from 'react'
-import type { JsonSchemaObject } from '../../contracts/connection-spec'
-import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import type { JsonSchemaObject } from '../../../contracts/connection-spec'
+import { DEMO_CREDENTIALS } from '../../../contracts/demo-credentials'
 import './spec-form.css'
 
 interface DemoHint {

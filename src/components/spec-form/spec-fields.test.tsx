@@ -4,12 +4,12 @@ import userEvent from '@testing-library/user-event'
 import { useForm } from 'react-hook-form'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import type { JsonSchemaObject } from '../../contracts/connection-spec'
+import type { JsonSchemaObject } from '../../../contracts/connection-spec'
 import {
   kinesisAuthParamsSchema,
   oauth2ClientCredentialsAuthParamsSchema,
-} from '../../contracts/destinations/auth'
-import { httpApiTargetParamsSchema } from '../../contracts/destinations/target'
+} from '../../../contracts/destinations/auth'
+import { httpApiTargetParamsSchema } from '../../../contracts/destinations/target'
 import { SpecFields } from './spec-fields'
 import { specDefaults } from './spec-values'
 import { schemaResolver } from './zod-resolver'

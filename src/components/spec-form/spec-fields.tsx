@@ -15,7 +15,7 @@ import {
   type ControllerFieldState,
   type FieldValues,
 } from 'react-hook-form'
-import type { JsonSchemaObject, JsonSchemaProperty } from '../../contracts/connection-spec'
+import type { JsonSchemaObject, JsonSchemaProperty } from '../../../contracts/connection-spec'
 import { FieldHelp } from './field-help'
 import { FieldMessages } from './field-messages'
 import { SecretField } from './secret-field'

@@ -1,4 +1,4 @@
-import type { JsonSchemaObject, JsonSchemaProperty } from '../../contracts/connection-spec'
+import type { JsonSchemaObject, JsonSchemaProperty } from '../../../contracts/connection-spec'
 
 /** Plain helpers over a connection spec's JSON Schema, shared by the fields and the forms. */
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { FLOW_SPEC_IDS, SPEC_IDS, type ConnectionSpec } from '../../contracts/connection-spec'
+import { FLOW_SPEC_IDS, SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
 import {
   emptyGeneralTransform,
   type Connection,
   type EntityMeta,
   type Flow,
   type TargetConnection,
-} from '../../contracts/flow-service'
+} from '../../../contracts/flow-service'
 import {
   accountRows,
   accountUsername,

@@ -1,5 +1,5 @@
-import type { ConnectionSpec } from '../../contracts/connection-spec'
-import type { Connection, Flow, TargetConnection } from '../../contracts/flow-service'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
+import type { Connection, Flow, TargetConnection } from '../../../contracts/flow-service'
 
 /** One row of the Accounts table. */
 export interface AccountRow {

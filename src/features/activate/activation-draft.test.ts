@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyGeneralTransform, type Flow } from '../../contracts/flow-service'
+import { emptyGeneralTransform, type Flow } from '../../../contracts/flow-service'
 import {
   activationStep,
   draftChanges,

@@ -2,12 +2,12 @@ import {
   activationPatch,
   currentActivation,
   type ActivationAudience,
-} from '../../contracts/activation-patch'
+} from '../../../contracts/activation-patch'
 import {
   emptyGeneralTransform,
   type Flow,
   type GeneralTransform,
-} from '../../contracts/flow-service'
+} from '../../../contracts/flow-service'
 
 /** The steps of the streaming profile export workflow, by URL slug. */
 export const ACTIVATION_STEPS = [

@@ -16,8 +16,8 @@ import { flowQuery, patchFlow } from '../../api/flows'
 import { useDestinationSpec } from '../../components/destination/use-destination-spec'
 import { EmptyState } from '../../components/empty-state'
 import { WizardFrame } from '../../components/wizard/wizard-frame'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
-import type { Flow } from '../../contracts/flow-service'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
+import type { Flow } from '../../../contracts/flow-service'
 import { paths } from '../../lib/paths'
 import {
   ACTIVATION_STEPS,

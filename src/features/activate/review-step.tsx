@@ -1,8 +1,8 @@
 import { Badge, Content, Flex, Heading, InlineAlert, Text } from '@adobe/react-spectrum'
 import CheckmarkCircle from '@spectrum-icons/workflow/CheckmarkCircle'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
-import type { Flow } from '../../contracts/flow-service'
-import { findMarketingAction } from '../../contracts/marketing-actions'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
+import type { Flow } from '../../../contracts/flow-service'
+import { findMarketingAction } from '../../../contracts/marketing-actions'
 import { draftChanges, type ActivationDraft } from './activation-draft'
 
 interface ReviewStepProps {

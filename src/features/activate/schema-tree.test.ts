@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SchemaField } from '../../contracts/schema'
+import type { SchemaField } from '../../../contracts/schema'
 import { filterTree, findField, flatten, notMappableReason, typeLabel } from './schema-tree'
 
 const leaf = (path: string, type: SchemaField['type'] = 'string'): SchemaField => ({

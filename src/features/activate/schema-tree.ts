@@ -1,4 +1,4 @@
-import type { SchemaField } from '../../contracts/schema'
+import type { SchemaField } from '../../../contracts/schema'
 
 /** Top-level fields the streaming destinations export whole, so they are never mapped. */
 const ALWAYS_EXPORTED: Record<string, string> = {

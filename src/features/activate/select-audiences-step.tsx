@@ -18,7 +18,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { audiencesQuery, type SegmentDefinition } from '../../api/audiences'
 import { DateTime } from '../../components/date-time'
-import type { ActivationAudience } from '../../contracts/activation-patch'
+import type { ActivationAudience } from '../../../contracts/activation-patch'
 import { LoadError } from '../../components/load-error'
 
 interface SelectAudiencesStepProps {

@@ -17,7 +17,7 @@ import {
   type Selection,
 } from '@adobe/react-spectrum'
 import { useState } from 'react'
-import type { SchemaField } from '../../contracts/schema'
+import type { SchemaField } from '../../../contracts/schema'
 import {
   alwaysExportedReason,
   filterTree,

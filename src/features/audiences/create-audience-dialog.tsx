@@ -17,11 +17,11 @@ import { Controller, useForm } from 'react-hook-form'
 import { ApiError } from '../../api/client'
 import { TextController } from '../../components/spec-form/text-controller'
 import { createAudience } from '../../api/audiences'
-import { MERGE_POLICIES } from '../../contracts/audience'
+import { MERGE_POLICIES } from '../../../contracts/audience'
 import {
   createSegmentDefinitionSchema,
   type CreateSegmentDefinition,
-} from '../../contracts/engine/segment-definitions'
+} from '../../../contracts/engine/segment-definitions'
 
 const POLICIES = Object.values(MERGE_POLICIES)
 

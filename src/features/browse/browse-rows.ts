@@ -1,5 +1,5 @@
-import type { ConnectionSpec } from '../../contracts/connection-spec'
-import type { Flow, LastRunDetails } from '../../contracts/flow-service'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
+import type { Flow, LastRunDetails } from '../../../contracts/flow-service'
 
 /** One dataflow as the Browse table shows it. */
 export interface BrowseRow {

@@ -1,4 +1,4 @@
-import type { ConnectionSpec } from '../../contracts/connection-spec'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
 
 export interface CatalogFilters {
   search: string

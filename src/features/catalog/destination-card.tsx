@@ -1,7 +1,7 @@
 import { Button } from '@adobe/react-spectrum'
 import { useId } from 'react'
 import { useNavigate } from 'react-router-dom'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
 import { paths } from '../../lib/paths'
 import { primaryAction } from './catalog-filters'
 

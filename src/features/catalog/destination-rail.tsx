@@ -9,7 +9,7 @@ import {
 } from '@adobe/react-spectrum'
 import Close from '@spectrum-icons/workflow/Close'
 import { useNavigate } from 'react-router-dom'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
 import { paths } from '../../lib/paths'
 import { primaryAction } from './catalog-filters'
 

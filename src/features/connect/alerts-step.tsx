@@ -1,7 +1,7 @@
 import { Checkbox, CheckboxGroup, Flex, Heading, Text } from '@adobe/react-spectrum'
 import { Controller, useFormContext } from 'react-hook-form'
 import { FieldHelp } from '../../components/spec-form/field-help'
-import type { ConnectionSpec } from '../../contracts/connection-spec'
+import type { ConnectionSpec } from '../../../contracts/connection-spec'
 import { alertsFor, SUBSCRIBE_ALERTS_HELP } from './alerts'
 import type { ConnectDraft } from './draft'
 

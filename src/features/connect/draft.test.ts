@@ -4,10 +4,10 @@ import {
   SPEC_IDS,
   type ConnectionSpec,
   type JsonSchemaObject,
-} from '../../contracts/connection-spec'
-import { findDestination } from '../../contracts/destination-catalog'
-import type { DestinationDefinition } from '../../contracts/destination-registry'
-import type { Connection } from '../../contracts/flow-service'
+} from '../../../contracts/connection-spec'
+import { findDestination } from '../../../contracts/destination-catalog'
+import type { DestinationDefinition } from '../../../contracts/destination-registry'
+import type { Connection } from '../../../contracts/flow-service'
 import {
   clearDraft,
   credentialsFingerprint,

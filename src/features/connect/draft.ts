@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { SPEC_IDS, type ConnectionSpec } from '../../contracts/connection-spec'
-import type { AuthDefinition, DestinationDefinition } from '../../contracts/destination-registry'
-import { httpApiAuthTypeSchema } from '../../contracts/destinations/auth'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../contracts/destinations/headers'
+import { SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
+import type { AuthDefinition, DestinationDefinition } from '../../../contracts/destination-registry'
+import { httpApiAuthTypeSchema } from '../../../contracts/destinations/auth'
+import { checkHeadersAgainstAuth, parseHeaders } from '../../../contracts/destinations/headers'
 import {
   createConnectionSchema,
   createTargetConnectionSchema,
   type Connection,
-} from '../../contracts/flow-service'
+} from '../../../contracts/flow-service'
 import { secretKeys, specDefaults } from '../../components/spec-form/spec-values'
 
 /** What the connect wizard has collected so far; every step edits its own part. */

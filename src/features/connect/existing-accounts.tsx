@@ -11,7 +11,7 @@ import {
   TableView,
 } from '@adobe/react-spectrum'
 import type { UseQueryResult } from '@tanstack/react-query'
-import type { Connection } from '../../contracts/flow-service'
+import type { Connection } from '../../../contracts/flow-service'
 import { formatDateTime } from '../../lib/format'
 import { LoadError } from '../../components/load-error'
 

@@ -10,7 +10,7 @@ import {
   Text,
 } from '@adobe/react-spectrum'
 import { Controller, useFormContext } from 'react-hook-form'
-import { CORE_MARKETING_ACTIONS } from '../../contracts/marketing-actions'
+import { CORE_MARKETING_ACTIONS } from '../../../contracts/marketing-actions'
 import type { ConnectDraft } from './draft'
 
 /** Step 3: the Adobe-defined marketing actions this destination performs. */

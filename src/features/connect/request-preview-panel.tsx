@@ -1,7 +1,7 @@
 import { Heading, Text } from '@adobe/react-spectrum'
 import { useId } from 'react'
 import { inlineMarkdown } from '../../components/spec-form/inline-markdown'
-import type { HttpApiAuth } from '../../contracts/destinations/auth'
+import type { HttpApiAuth } from '../../../contracts/destinations/auth'
 import { previewRequest } from './request-preview'
 
 interface RequestPreviewPanelProps {

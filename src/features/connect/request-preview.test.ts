@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { HttpApiAuth } from '../../contracts/destinations/auth'
+import type { HttpApiAuth } from '../../../contracts/destinations/auth'
 import { previewRequest } from './request-preview'
 
 const titles = {

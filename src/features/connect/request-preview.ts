@@ -1,7 +1,10 @@
-import type { HttpApiAuth } from '../../contracts/destinations/auth'
-import { buildExportRequest, type ExportRequest } from '../../contracts/destinations/export-request'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../contracts/destinations/headers'
-import { httpApiTargetParamsSchema } from '../../contracts/destinations/target'
+import type { HttpApiAuth } from '../../../contracts/destinations/auth'
+import {
+  buildExportRequest,
+  type ExportRequest,
+} from '../../../contracts/destinations/export-request'
+import { checkHeadersAgainstAuth, parseHeaders } from '../../../contracts/destinations/headers'
+import { httpApiTargetParamsSchema } from '../../../contracts/destinations/target'
 import { samplePayload } from './sample-payload'
 
 /** A problem that keeps the preview from showing, named by the field's label. */

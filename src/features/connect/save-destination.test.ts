@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FLOW_SPEC_IDS, SPEC_IDS } from '../../contracts/connection-spec'
+import { FLOW_SPEC_IDS, SPEC_IDS } from '../../../contracts/connection-spec'
 import {
   saveDestination,
   SaveDestinationError,

@@ -1,11 +1,11 @@
-import { FLOW_SPEC_IDS } from '../../contracts/connection-spec'
+import { FLOW_SPEC_IDS } from '../../../contracts/connection-spec'
 import {
   emptyGeneralTransform,
   type CreateConnection,
   type CreateFlow,
   type CreateTargetConnection,
   type Created,
-} from '../../contracts/flow-service'
+} from '../../../contracts/flow-service'
 
 /** The API calls a save makes, passed in so the order and the clean-up can be tested alone. */
 export interface SaveOperations {

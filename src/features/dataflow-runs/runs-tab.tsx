@@ -16,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { runsQuery } from '../../api/runs'
-import type { Run, RunInfo } from '../../contracts/engine/runs'
+import type { Run, RunInfo } from '../../../contracts/engine/runs'
 import { formatDateTime } from '../../lib/format'
 import { LoadError } from '../../components/load-error'
 

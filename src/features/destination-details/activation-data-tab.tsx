@@ -24,8 +24,8 @@ import { useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
 import { patchFlow } from '../../api/flows'
 import { DateTime } from '../../components/date-time'
-import { removeAudiencesPatch } from '../../contracts/activation-patch'
-import { emptyGeneralTransform, type Flow } from '../../contracts/flow-service'
+import { removeAudiencesPatch } from '../../../contracts/activation-patch'
+import { emptyGeneralTransform, type Flow } from '../../../contracts/flow-service'
 import { paths } from '../../lib/paths'
 
 interface ActivationDataTabProps {

@@ -19,7 +19,7 @@ import type {
   ExportReason,
   ReceivedResponse,
   SentRequest,
-} from '../../contracts/engine/exports'
+} from '../../../contracts/engine/exports'
 import { formatDateTime } from '../../lib/format'
 import { STATE_LIGHTS } from './exports-table'
 import { LoadError } from '../../components/load-error'

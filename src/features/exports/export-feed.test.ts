@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ExportList, ExportSummary } from '../../contracts/engine/exports'
+import type { ExportList, ExportSummary } from '../../../contracts/engine/exports'
 import { feedRows, mergeBatch } from './export-feed'
 
 const counters = { delivered: 0, retrying: 0, failed: 0, pending: 0, excluded: 0 }

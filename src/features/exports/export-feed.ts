@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query'
-import type { ExportCounters, ExportList, ExportSummary } from '../../contracts/engine/exports'
+import type { ExportCounters, ExportList, ExportSummary } from '../../../contracts/engine/exports'
 
 /** How many rows the live table keeps in memory; older ones are fetched again on demand. */
 export const MAX_LIVE_ROWS = 5000

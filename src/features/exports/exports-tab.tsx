@@ -9,7 +9,7 @@ import {
 } from '@adobe/react-spectrum'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ExportFilters } from '../../api/exports'
-import type { ExportCounters, ExportState } from '../../contracts/engine/exports'
+import type { ExportCounters, ExportState } from '../../../contracts/engine/exports'
 import { feedRows } from './export-feed'
 import { ExportDetail } from './export-detail'
 import { ExportsTable } from './exports-table'

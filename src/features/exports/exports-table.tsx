@@ -1,7 +1,7 @@
 import { StatusLight } from '@adobe/react-spectrum'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
-import type { ExportState, ExportSummary, ExportTrigger } from '../../contracts/engine/exports'
+import type { ExportState, ExportSummary, ExportTrigger } from '../../../contracts/engine/exports'
 import './exports.css'
 
 const ROW_HEIGHT = 40

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { targetConnectionQuery } from '../../api/target-connections'
-import { receiverEndpoint } from '../../contracts/engine/receiver'
-import type { Flow } from '../../contracts/flow-service'
+import { receiverEndpoint } from '../../../contracts/engine/receiver'
+import type { Flow } from '../../../contracts/flow-service'
 import { ExportsTab } from './exports-tab'
 
 const isDemoUrl = (url: string) => {

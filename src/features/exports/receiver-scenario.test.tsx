@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setReceiverScenario } from '../../api/receiver'
-import { RECEIVER_SCENARIO_PATH } from '../../contracts/engine/receiver'
+import { RECEIVER_SCENARIO_PATH } from '../../../contracts/engine/receiver'
 import { renderWithProviders, requestsTo, spyOnFetch } from '../../testing/render'
 import { ReceiverScenarioControl } from './receiver-scenario'
 

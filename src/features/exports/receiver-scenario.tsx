@@ -8,7 +8,7 @@ import {
   type ReceiverScenarioInput,
   type ReceiverScenarioKind,
   type ReceiverScenarioStatus,
-} from '../../contracts/engine/receiver'
+} from '../../../contracts/engine/receiver'
 
 const KINDS: { key: ReceiverScenarioKind; label: string }[] = [
   { key: 'ok', label: 'Always 200' },

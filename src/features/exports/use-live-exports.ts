@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { exportsQuery, openExportStream, type ExportFilters } from '../../api/exports'
-import { EXPORT_STREAM_EVENTS, exportStreamBatchSchema } from '../../contracts/engine/exports'
+import { EXPORT_STREAM_EVENTS, exportStreamBatchSchema } from '../../../contracts/engine/exports'
 import { readEventStream } from '../../lib/event-stream'
 import { mergeBatch } from './export-feed'
 

@@ -12,9 +12,9 @@ import {
   TextField,
 } from '@adobe/react-spectrum'
 import { useState } from 'react'
-import type { XdmValue } from '../../contracts/profile'
-import type { SchemaField } from '../../contracts/schema'
-import { resolveAttributePath, writeIssue } from '../../contracts/xdm-write'
+import type { XdmValue } from '../../../contracts/profile'
+import type { SchemaField } from '../../../contracts/schema'
+import { resolveAttributePath, writeIssue } from '../../../contracts/xdm-write'
 import { attributePathIssue, parseAttributeValue, valueType } from './profile-patch'
 
 type ValueType = ReturnType<typeof valueType>

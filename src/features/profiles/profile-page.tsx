@@ -29,14 +29,14 @@ import { audiencesQuery } from '../../api/audiences'
 import { flowsQuery } from '../../api/flows'
 import { profileQuery, updateProfile } from '../../api/profiles'
 import { unionSchemaQuery } from '../../api/schema'
-import type { ProfileUpdateResult } from '../../contracts/engine/profiles'
-import type { JsonPatchOperation } from '../../contracts/flow-service'
+import type { ProfileUpdateResult } from '../../../contracts/engine/profiles'
+import type { JsonPatchOperation } from '../../../contracts/flow-service'
 import {
   IDENTITY_NAMESPACES,
   identityValueIssue,
   namespaceIssue,
-} from '../../contracts/identity-rules'
-import type { Profile, XdmValue } from '../../contracts/profile'
+} from '../../../contracts/identity-rules'
+import type { Profile, XdmValue } from '../../../contracts/profile'
 import { formatDateTime } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { AttributeDialog } from './attribute-dialog'

@@ -1,5 +1,5 @@
-import type { JsonPatchOperation } from '../../contracts/flow-service'
-import type { IdentityMap, XdmObject, XdmValue } from '../../contracts/profile'
+import type { JsonPatchOperation } from '../../../contracts/flow-service'
+import type { IdentityMap, XdmObject, XdmValue } from '../../../contracts/profile'
 
 const pointer = (segments: string[]) =>
   segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')

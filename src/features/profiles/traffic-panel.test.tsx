@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startTraffic } from '../../api/traffic'
-import { TRAFFIC_PATH } from '../../contracts/engine/traffic'
+import { TRAFFIC_PATH } from '../../../contracts/engine/traffic'
 import { renderWithProviders, requestsTo, spyOnFetch } from '../../testing/render'
 import { TrafficPanel } from './traffic-panel'
 

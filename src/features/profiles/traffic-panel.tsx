@@ -14,7 +14,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm, type Control } from 'react-hook-form'
 import { startTraffic, stopTraffic, trafficJobsQuery } from '../../api/traffic'
-import { trafficRequestSchema, type TrafficRequest } from '../../contracts/engine/traffic'
+import { trafficRequestSchema, type TrafficRequest } from '../../../contracts/engine/traffic'
 
 /** A number field of the traffic form, with its error at the field. */
 function NumberController({

@@ -1,6 +1,6 @@
 import { Content, Heading, InlineAlert } from '@adobe/react-spectrum'
-import type { ExportReason } from '../../contracts/engine/exports'
-import type { ProfileUpdateResult } from '../../contracts/engine/profiles'
+import type { ExportReason } from '../../../contracts/engine/exports'
+import type { ProfileUpdateResult } from '../../../contracts/engine/profiles'
 
 const describeReason = (reason: ExportReason, audienceName: (id: string) => string) => {
   switch (reason.trigger) {
