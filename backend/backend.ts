@@ -10,6 +10,7 @@ import { profileHandlers } from './api/profiles'
 import { schemaRegistryHandlers } from './api/schema-registry'
 import { segmentationHandlers } from './api/segmentation'
 import { Engine } from './engine/runtime/engine'
+import { DomainEvents } from './events/domain-events'
 import { createRoute } from './http/route'
 import { systemClock, type Scheduler } from './lib/clock'
 import { COLLECTION_CODECS, SANDBOXES, type Collections } from './store/collections'
@@ -17,7 +18,6 @@ import { createDemoServices } from './receiver/demo-services'
 import { createOutbound, type Outbound } from './receiver/outbound'
 import { TokenServer } from './receiver/token-server'
 import { seedSandbox, isSeeded, type SeedOptions } from './seed/seed'
-import { FlowEvents } from './services/flow-events'
 import { Database } from './store/database'
 import type { Persistence } from './store/persistence'
 
@@ -33,7 +33,8 @@ export interface BackendOptions {
 export interface Backend {
   db: Database<Collections>
   clock: Scheduler
-  events: FlowEvents
+  /** The domain events the services publish and the engine hears. */
+  events: DomainEvents
   tokenServer: TokenServer
   /** Sends a request out: to the in-app demo services, or to the network. */
   outbound: Outbound
@@ -56,7 +57,8 @@ export function createBackend({
     createDemoServices({ tokenServer, logs: (sandbox) => engine.forSandbox(sandbox).receiver }),
     clock,
   )
-  const engine = new Engine({ clock, outbound, random })
+  const events = new DomainEvents()
+  const engine = new Engine({ clock, events, outbound, random })
   const db = new Database<Collections>({
     persistence,
     seed: (sandbox) => seedSandbox(sandbox, { clock, ...seed }),
@@ -65,9 +67,7 @@ export function createBackend({
     onLoad: (sandbox) => engine.load(sandbox),
   })
   const route = createRoute(db, SANDBOXES)
-  const withEngine = engineRoute(route, engine, clock)
-  const events = new FlowEvents()
-  events.on(({ sandbox, before, after }) => engine.forSandbox(sandbox).flowChanged(before, after))
+  const withEngine = engineRoute(route, engine, { clock, events })
   const handlers = [
     ...exportHandlers(withEngine),
     ...flowServiceHandlers(route, { clock, events, outbound }),

@@ -1,5 +1,6 @@
 import type { HttpResponseResolver } from 'msw'
 import type { Engine } from '../engine/runtime/engine'
+import type { DomainEvents } from '../events/domain-events'
 import type { createRoute, RouteContext } from '../http/route'
 import type { Scheduler } from '../lib/clock'
 import type { Collections } from '../store/collections'
@@ -12,13 +13,18 @@ export type EngineRoute = (
   handler: (ctx: EngineContext, route: RouteContext<Collections>) => Response | Promise<Response>,
 ) => HttpResponseResolver
 
-export function engineRoute(route: Route, engine: Engine, clock: Scheduler): EngineRoute {
+export function engineRoute(
+  route: Route,
+  engine: Engine,
+  { clock, events }: { clock: Scheduler; events: DomainEvents },
+): EngineRoute {
   return (handler) =>
     route((routeContext) =>
       handler(
         {
           sandbox: routeContext.sandbox,
           clock,
+          events,
           engine: engine.forSandbox(routeContext.sandbox),
         },
         routeContext,

@@ -29,7 +29,9 @@ import {
   getTargetConnection,
   patchTargetConnection,
 } from '../services/target-connections'
-import type { FlowEvents } from '../services/flow-events'
+import type { DomainEvents } from '../events/domain-events'
+import type { ServiceContext } from '../services/entity'
+import type { SandboxStore } from '../store/collections'
 import { checkCredentials } from '../services/credentials'
 import type { Outbound } from '../receiver/outbound'
 
@@ -44,12 +46,13 @@ const noContent = () => new Response(null, { status: 204 })
 /** The Flow Service endpoints (DESIGN.md section 5): thin handlers over the services. */
 export interface FlowServiceDeps {
   clock: Clock
-  events: FlowEvents
+  events: DomainEvents
   outbound: Outbound
 }
 
 export function flowServiceHandlers(route: Route, { clock, events, outbound }: FlowServiceDeps) {
   const base = FLOW_SERVICE
+  const at = (sandbox: SandboxStore): ServiceContext => ({ sandbox, clock, events })
   return [
     http.get(
       `${base}/connectionSpecs`,
@@ -87,32 +90,30 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/connections`,
-      route(({ sandbox, url }) =>
-        list(listConnections({ sandbox, clock }).map(maskConnection), url),
-      ),
+      route(({ sandbox, url }) => list(listConnections(at(sandbox)).map(maskConnection), url)),
     ),
     http.post(
       `${base}/connections`,
       route(async ({ sandbox, request }) =>
-        created(createConnection({ sandbox, clock }, await readJson(request))),
+        created(createConnection(at(sandbox), await readJson(request))),
       ),
     ),
     http.get(
       `${base}/connections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [maskConnection(getConnection({ sandbox, clock }, params.id))] }),
+        json({ items: [maskConnection(getConnection(at(sandbox), params.id))] }),
       ),
     ),
     http.patch(
       `${base}/connections/:id`,
       route(async ({ sandbox, request, params }) =>
-        json(patchConnection({ sandbox, clock }, request, params.id, await readJson(request))),
+        json(patchConnection(at(sandbox), request, params.id, await readJson(request))),
       ),
     ),
     http.delete(
       `${base}/connections/:id`,
       route(({ sandbox, params }) => {
-        deleteConnection({ sandbox, clock }, params.id)
+        deleteConnection(at(sandbox), params.id)
         return noContent()
       }),
     ),
@@ -124,27 +125,25 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.post(
       `${base}/targetConnections`,
       route(async ({ sandbox, request }) =>
-        created(createTargetConnection({ sandbox, clock }, await readJson(request))),
+        created(createTargetConnection(at(sandbox), await readJson(request))),
       ),
     ),
     http.get(
       `${base}/targetConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getTargetConnection({ sandbox, clock }, params.id)] }),
+        json({ items: [getTargetConnection(at(sandbox), params.id)] }),
       ),
     ),
     http.patch(
       `${base}/targetConnections/:id`,
       route(async ({ sandbox, request, params }) =>
-        json(
-          patchTargetConnection({ sandbox, clock }, request, params.id, await readJson(request)),
-        ),
+        json(patchTargetConnection(at(sandbox), request, params.id, await readJson(request))),
       ),
     ),
     http.delete(
       `${base}/targetConnections/:id`,
       route(({ sandbox, params }) => {
-        deleteTargetConnection({ sandbox, clock }, params.id)
+        deleteTargetConnection(at(sandbox), params.id)
         return noContent()
       }),
     ),
@@ -156,13 +155,13 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.post(
       `${base}/sourceConnections`,
       route(async ({ sandbox, request }) =>
-        created(createSourceConnection({ sandbox, clock }, await readJson(request))),
+        created(createSourceConnection(at(sandbox), await readJson(request))),
       ),
     ),
     http.get(
       `${base}/sourceConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getSourceConnection({ sandbox, clock }, params.id)] }),
+        json({ items: [getSourceConnection(at(sandbox), params.id)] }),
       ),
     ),
 
@@ -173,61 +172,40 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
           sandbox
             .collection('flows')
             .all()
-            .map((f) => presentFlow({ sandbox, clock }, f)),
+            .map((f) => presentFlow(at(sandbox), f)),
           url,
         ),
       ),
     ),
     http.post(
       `${base}/flows`,
-      route(async ({ sandbox, request }) => {
-        const ctx = { sandbox, clock }
-        const result = createFlow(ctx, await readJson(request))
-        events.emit({
-          type: 'flow-changed',
-          sandbox,
-          before: null,
-          after: getFlowDoc(ctx, result.id),
-        })
-        return created(result)
-      }),
+      route(async ({ sandbox, request }) =>
+        created(createFlow(at(sandbox), await readJson(request))),
+      ),
     ),
     http.get(
       `${base}/flows/:id`,
       route(({ sandbox, params }) => {
-        const ctx = { sandbox, clock }
+        const ctx = at(sandbox)
         return json({ items: [presentFlow(ctx, getFlowDoc(ctx, params.id))] })
       }),
     ),
     http.patch(
       `${base}/flows/:id`,
-      route(async ({ sandbox, request, params }) => {
-        const {
-          created: result,
-          before,
-          after,
-        } = patchFlow({ sandbox, clock }, request, params.id, await readJson(request))
-        events.emit({ type: 'flow-changed', sandbox, before, after })
-        return json(result)
-      }),
+      route(async ({ sandbox, request, params }) =>
+        json(patchFlow(at(sandbox), request, params.id, await readJson(request))),
+      ),
     ),
     http.post(
       `${base}/flows/:id/action`,
-      route(({ sandbox, params, url }) => {
-        const ctx = { sandbox, clock }
-        const before = getFlowDoc(ctx, params.id)
-        const result = setFlowState(ctx, params.id, url.searchParams.get('op'))
-        events.emit({ type: 'flow-changed', sandbox, before, after: getFlowDoc(ctx, params.id) })
-        return json(result)
-      }),
+      route(({ sandbox, params, url }) =>
+        json(setFlowState(at(sandbox), params.id, url.searchParams.get('op'))),
+      ),
     ),
     http.delete(
       `${base}/flows/:id`,
       route(({ sandbox, params }) => {
-        const ctx = { sandbox, clock }
-        const before = getFlowDoc(ctx, params.id)
-        deleteFlow(ctx, params.id)
-        events.emit({ type: 'flow-changed', sandbox, before, after: null })
+        deleteFlow(at(sandbox), params.id)
         return noContent()
       }),
     ),

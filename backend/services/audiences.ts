@@ -126,6 +126,6 @@ export function createAudience(ctx: EngineContext, body: unknown): SegmentDefini
       },
     })
   }
-  ctx.engine.audiences.refresh()
+  ctx.events.publish({ type: 'audience.changed', sandbox: ctx.sandbox, audienceId: audience.id })
   return presentAudience(ctx.sandbox, audience, count)
 }

@@ -68,6 +68,12 @@ export function createConnection(ctx: ServiceContext, body: unknown): Created {
     auth: validatedAuth(ctx, spec.id, input.auth),
   }
   ctx.sandbox.collection('connections').put(connection)
+  ctx.events.publish({
+    type: 'connection.changed',
+    sandbox: ctx.sandbox,
+    kind: 'account',
+    id: connection.id,
+  })
   return { id: connection.id, etag: connection.etag }
 }
 
@@ -137,6 +143,7 @@ export function patchConnection(
     ctx,
   )
   ctx.sandbox.collection('connections').put(next)
+  ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'account', id: id })
   return { id, etag: next.etag }
 }
 
@@ -145,4 +152,5 @@ export function deleteConnection(ctx: ServiceContext, id: string): void {
   const flows = flowsUsingConnection(ctx, id)
   if (flows.length) throw problems.connectionInUse(id, flows)
   ctx.sandbox.collection('connections').delete(id)
+  ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'account', id: id })
 }

@@ -2,7 +2,10 @@ import type { SandboxEngine } from '../engine/runtime/sandbox-engine'
 import type { Scheduler } from '../lib/clock'
 import type { ServiceContext } from './entity'
 
-/** A service call that reaches the execution engine of its sandbox, and timers. */
+/**
+ * A service call that reads the execution engine of its sandbox (records, the receiver, the
+ * compiled audiences) and sets timers. It tells the engine of changes only through `events`.
+ */
 export interface EngineContext extends ServiceContext {
   clock: Scheduler
   engine: SandboxEngine

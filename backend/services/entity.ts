@@ -1,11 +1,14 @@
 import type { EntityMeta } from '../../contracts/flow-service'
+import type { DomainEvents } from '../events/domain-events'
 import type { Clock } from '../lib/clock'
 import { newEtag, newId } from '../lib/ids'
 import { DEMO_ORG, sandboxId, type SandboxStore } from '../store/collections'
 
+/** What a service call runs in: its sandbox, the clock, and the bus it publishes its changes on. */
 export interface ServiceContext {
   sandbox: SandboxStore
   clock: Clock
+  events: DomainEvents
 }
 
 /** Metadata of a new entity: id, times, who made it, and its first version. */

@@ -1,15 +1,20 @@
 import {
   exportListQuerySchema,
+  type ExportAttempt,
   type ExportList,
   type ExportListQuery,
   type ExportRecord,
+  type ReceiverEntry,
+  type SentRequest,
 } from '../../contracts/engine/exports'
+import { receiverEndpoint } from '../../contracts/engine/receiver'
 import type { ExportDoc } from '../store/docs'
 import { summarize, type ExportPredicate } from '../engine/runtime/flow-exports'
 import type { SendEvent } from '../engine/runtime/live-stream'
-import type { FlowRuntime } from '../engine/runtime/sandbox-engine'
+import type { FlowRuntime } from '../engine/runtime/flow-runtime'
 import { problems } from '../http/problem'
 import { parseWith } from '../http/route'
+import { toCurl } from './curl'
 import type { EngineContext } from './engine-context'
 import { getFlowDoc } from './flows'
 import { matchingProfileIds } from './profiles'
@@ -65,7 +70,36 @@ export function getExport(ctx: EngineContext, flowId: string, exportId: string):
   const runtime = runtimeOf(ctx, flowId)
   const doc = runtime.exports.get(exportId)
   if (!doc) throw problems.notFound('export', exportId)
-  return ctx.engine.record(runtime, doc)
+  return presentRecord(ctx, runtime, doc)
+}
+
+/**
+ * A record as the API shows it: its attempts with the requests as sent (the body is the
+ * payload), what the demo receiver saw of each, and the last request as cURL.
+ */
+function presentRecord(ctx: EngineContext, runtime: FlowRuntime, doc: ExportDoc): ExportRecord {
+  const requests: SentRequest[] = []
+  const receiver: ReceiverEntry[] = []
+  const attempts = doc.attempts.map(({ receipt, ...attempt }): ExportAttempt => {
+    const request = attempt.request ? { ...attempt.request, body: doc.payload } : null
+    if (request) requests.push(request)
+    const entry =
+      receipt !== null && request
+        ? ctx.engine.receiver.entry(receiverEndpoint(request.url), receipt)
+        : undefined
+    if (entry) receiver.push(entry)
+    return { ...attempt, request }
+  })
+  const last = requests.at(-1)
+  return {
+    ...summarize(doc, runtime.summaryContext()),
+    reasons: doc.reasons,
+    payload: JSON.parse(doc.payload) as Record<string, unknown>,
+    attempts,
+    stream: doc.stream,
+    receiver,
+    curl: last ? toCurl(last) : null,
+  }
 }
 
 /**

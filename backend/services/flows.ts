@@ -128,6 +128,7 @@ export function createFlow(ctx: ServiceContext, body: unknown): Created {
     },
   }
   ctx.sandbox.collection('flows').put(flow)
+  ctx.events.publish({ type: 'flow.created', sandbox: ctx.sandbox, flow })
   return { id: flow.id, etag: flow.etag }
 }
 
@@ -179,7 +180,7 @@ export function patchFlow(
   request: Request,
   id: string,
   body: unknown,
-): { created: Created; before: FlowDoc; after: FlowDoc } {
+): Created {
   const current = getFlowDoc(ctx, id)
   checkIfMatch(request, current)
   const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
@@ -194,7 +195,8 @@ export function patchFlow(
     status: { value: 'completed' },
   }
   ctx.sandbox.collection('flows').put(next)
-  return { created: { id, etag: next.etag }, before: current, after: next }
+  ctx.events.publish({ type: 'flow.changed', sandbox: ctx.sandbox, before: current, after: next })
+  return { id, etag: next.etag }
 }
 
 /** Enables or disables a flow (`POST /flows/{id}/action?op=enable|disable`). */
@@ -208,6 +210,7 @@ export function setFlowState(ctx: ServiceContext, id: string, op: string | null)
     ctx,
   )
   ctx.sandbox.collection('flows').put(next)
+  ctx.events.publish({ type: 'flow.changed', sandbox: ctx.sandbox, before: current, after: next })
   return { id, etag: next.etag }
 }
 
@@ -219,8 +222,16 @@ export function deleteFlow(ctx: ServiceContext, id: string): void {
   const flow = getFlowDoc(ctx, id)
   const flows = ctx.sandbox.collection('flows')
   flows.delete(id)
+  ctx.events.publish({ type: 'flow.deleted', sandbox: ctx.sandbox, flow })
   for (const targetId of flow.targetConnectionIds) {
     const stillUsed = flows.all().some((f) => f.targetConnectionIds.includes(targetId))
-    if (!stillUsed) ctx.sandbox.collection('targetConnections').delete(targetId)
+    if (stillUsed) continue
+    ctx.sandbox.collection('targetConnections').delete(targetId)
+    ctx.events.publish({
+      type: 'connection.changed',
+      sandbox: ctx.sandbox,
+      kind: 'target',
+      id: targetId,
+    })
   }
 }

@@ -203,7 +203,15 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
     from: current.segmentMembership.ups[audienceId]?.status ?? 'none',
     to: next.segmentMembership.ups[audienceId].status,
   }))
-  const exports = ctx.engine.profileUpdated({ before: current, after: next, writtenPaths }, next)
+  const exports = ctx.events
+    .publish({
+      type: 'profile.written',
+      sandbox: ctx.sandbox,
+      before: current,
+      after: next,
+      writtenPaths,
+    })
+    .flat()
   return {
     profile: next,
     evaluation: { writtenPaths, identityChanged, memberships, exports },

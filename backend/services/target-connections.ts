@@ -80,6 +80,12 @@ export function createTargetConnection(ctx: ServiceContext, body: unknown): Crea
     params: validatedParams(ctx, input.connectionSpec.id, input.baseConnectionId, input.params),
   }
   ctx.sandbox.collection('targetConnections').put(target)
+  ctx.events.publish({
+    type: 'connection.changed',
+    sandbox: ctx.sandbox,
+    kind: 'target',
+    id: target.id,
+  })
   return { id: target.id, etag: target.etag }
 }
 
@@ -117,6 +123,7 @@ export function patchTargetConnection(
     ctx,
   )
   ctx.sandbox.collection('targetConnections').put(next)
+  ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'target', id: id })
   return { id, etag: next.etag }
 }
 
@@ -129,6 +136,7 @@ export function deleteTargetConnection(ctx: ServiceContext, id: string): void {
     .map((f) => f.id)
   if (flows.length) throw problems.targetConnectionInUse(id, flows)
   ctx.sandbox.collection('targetConnections').delete(id)
+  ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'target', id: id })
 }
 
 export function createSourceConnection(ctx: ServiceContext, body: unknown): Created {

@@ -216,7 +216,12 @@ const registries = new WeakMap<SandboxEngine, TrafficJobs>()
 export function trafficJobs(ctx: EngineContext): TrafficJobs {
   let jobs = registries.get(ctx.engine)
   if (!jobs) {
-    jobs = new TrafficJobs({ sandbox: ctx.sandbox, clock: ctx.clock, engine: ctx.engine })
+    jobs = new TrafficJobs({
+      sandbox: ctx.sandbox,
+      clock: ctx.clock,
+      events: ctx.events,
+      engine: ctx.engine,
+    })
     registries.set(ctx.engine, jobs)
   }
   return jobs

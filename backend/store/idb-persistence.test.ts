@@ -68,7 +68,7 @@ describe('IndexedDB persistence', () => {
     const profileCount = sandbox.collection('profiles').size
     const { createConnection } = await import('../services/connections')
     const { id } = createConnection(
-      { sandbox, clock },
+      { sandbox, clock, events: backend.events },
       {
         name: 'Survives',
         connectionSpec: { id: SPEC_IDS.httpApi },

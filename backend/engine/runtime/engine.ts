@@ -1,3 +1,4 @@
+import type { DomainEvents } from '../../events/domain-events'
 import type { Scheduler } from '../../lib/clock'
 import type { SandboxStore } from '../../store/collections'
 import type { Outbound } from '../../receiver/outbound'
@@ -6,6 +7,8 @@ import { WorkLoop } from './work-loop'
 
 export interface EngineOptions {
   clock: Scheduler
+  /** The bus the services publish their changes on: the engine's only way to hear of them. */
+  events: DomainEvents
   outbound: Outbound
   /** Uniform in [0, 1), for the retry jitter. */
   random?: () => number
@@ -15,7 +18,8 @@ export interface EngineOptions {
 
 /**
  * The backend's execution engine: one `SandboxEngine` per loaded sandbox, sharing one work loop
- * (docs/engine.md). The database tells it when a sandbox is loaded or reset.
+ * (docs/engine.md). The database tells it when a sandbox is loaded or reset; the domain events
+ * tell it what changed in one.
  */
 export class Engine {
   readonly loop: WorkLoop
@@ -23,6 +27,16 @@ export class Engine {
 
   constructor(private readonly options: EngineOptions) {
     this.loop = new WorkLoop(options.sliceMs)
+    options.events.subscribe({
+      'flow.created': ({ sandbox, flow }) => this.forSandbox(sandbox).flowChanged(null, flow),
+      'flow.changed': ({ sandbox, before, after }) =>
+        this.forSandbox(sandbox).flowChanged(before, after),
+      'flow.deleted': ({ sandbox, flow }) => this.forSandbox(sandbox).flowDeleted(flow.id),
+      'profile.written': (update) =>
+        this.forSandbox(update.sandbox).profileUpdated(update, update.after),
+      'audience.changed': ({ sandbox }) => this.forSandbox(sandbox).audiencesChanged(),
+      'connection.changed': ({ sandbox }) => this.forSandbox(sandbox).connectionChanged(),
+    })
   }
 
   /** (Re)builds the engine of a sandbox whose documents were just loaded or reset. */

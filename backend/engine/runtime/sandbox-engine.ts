@@ -1,36 +1,23 @@
-import type {
-  ExportAttempt,
-  ExportRecord,
-  ReceiverEntry,
-  SentRequest,
-} from '../../../contracts/engine/exports'
 import type { FlowDecision } from '../../../contracts/engine/profiles'
-import type { Connection, TargetConnection } from '../../../contracts/flow-service'
 import { receiverEndpoint } from '../../../contracts/engine/receiver'
 import type { Profile } from '../../../contracts/profile'
 import type { Scheduler } from '../../lib/clock'
-import type { FlowDoc, SandboxStore } from '../../store/collections'
 import type { Outbound } from '../../receiver/outbound'
 import { ReceiverLog } from '../../receiver/receiver-log'
-import type { Collection } from '../../store/database'
-import { SegmentedLog, type SegmentDoc } from '../../store/segmented-log'
-import { AudienceCatalog } from './audience-catalog'
-import type { BackfillDoc } from '../../store/docs'
-import { BackfillTask, madeBy } from './backfill-task'
-import { toCurl } from '../../services/curl'
-import { Deliverer, type DeliveryFlow } from './delivery'
-import type { ExportDoc } from '../../store/docs'
-import { decideExport, type ExportDecision, type ExportReason } from '../rules/export/decide'
-import {
-  changedAudiences,
-  displayIdentity,
-  realizedMappedAudiences,
-} from '../rules/export/record-fields'
+import type { FlowDoc, SandboxStore } from '../../store/collections'
+import type { BackfillDoc, ExportDoc } from '../../store/docs'
+import { decideExport, type ExportDecision } from '../rules/export/decide'
 import type { ProfileUpdate } from '../rules/export/types'
-import type { PreparedActivation } from '../rules/export/prepare'
-import { compileFlowConfig, configKey, type FlowConfig } from './flow-config'
-import { FlowExports, summarize, type ExportPredicate, type SummaryContext } from './flow-exports'
-import { LiveStreams, type SendEvent, type WatchedFlow } from './live-stream'
+import { AudienceCatalog } from './audience-catalog'
+import { BackfillTask } from './backfill-task'
+import { Deliverer } from './delivery'
+import type { FlowConfig } from './flow-config'
+import type { ExportPredicate } from './flow-exports'
+import { FlowRegistry } from './flow-registry'
+import type { FlowRuntime } from './flow-runtime'
+import { LiveStreams, type SendEvent } from './live-stream'
+import { resumeSandbox } from './resume'
+import { SharedLists } from './shared-lists'
 import { StreamStore } from './streams'
 import type { WorkLoop } from './work-loop'
 
@@ -41,96 +28,60 @@ export interface SandboxEngineDeps {
   random: () => number
 }
 
-/** How many distinct reason and audience lists are kept for sharing. */
-const MAX_SHARED_LISTS = 1000
-
-/** One dataflow at run time: its records, and its configuration compiled when it changes. */
-export class FlowRuntime implements DeliveryFlow, WatchedFlow {
-  disposed = false
-  private cached: FlowConfig | null = null
-  private resolvedAt = -1
-
-  constructor(
-    readonly exports: FlowExports,
-    private readonly resolve: (cached: FlowConfig | null) => FlowConfig | null,
-    private readonly identityOf: (profileId: string) => string,
-    /** Changes whenever something a config is built from may have changed. */
-    private readonly sourcesVersion: () => number,
-  ) {}
-
-  config(): FlowConfig | null {
-    if (this.disposed) return null
-    const version = this.sourcesVersion()
-    if (version !== this.resolvedAt) {
-      this.cached = this.resolve(this.cached)
-      this.resolvedAt = version
-    }
-    return this.cached
-  }
-
-  summaryContext(): SummaryContext {
-    return {
-      flowId: this.exports.flowId,
-      destination: this.config()?.destination ?? 'http',
-      idOf: (doc) => this.exports.idOf(doc),
-      identityOf: this.identityOf,
-    }
-  }
-}
-
 const selectedAudiences = (flow: FlowDoc | null): string[] =>
   flow?.transformations[0]?.params.segmentSelectors.selectors.map((s) => s.value.id) ?? []
 
 /**
- * The execution engine of one sandbox (docs/engine.md): profile updates and added audiences
- * become export decisions on every enabled dataflow, exported messages are recorded and delivered,
- * and the records are queried and watched. It also holds the sandbox's demo receiver log and
- * in-app streams. Built when the sandbox is loaded, it resumes the deliveries a reload or a closed
- * tab left pending.
+ * The execution engine of one sandbox (docs/engine.md): what the services publish (profile
+ * updates, flows, audiences and connections that changed) becomes export decisions on every
+ * enabled dataflow; exported messages are recorded and delivered, and watched live. It also holds
+ * the sandbox's demo receiver log and in-app streams. Built when the sandbox is loaded, it resumes
+ * the deliveries and backfills a reload or a closed tab left pending.
  */
 export class SandboxEngine {
   readonly audiences: AudienceCatalog
   readonly receiver: ReceiverLog
   readonly streams: StreamStore
-  private readonly flows = new Map<string, FlowRuntime>()
+  private readonly flows: FlowRegistry
   private readonly deliverer: Deliverer
   private readonly live: LiveStreams
+  private readonly lists = new SharedLists()
   private readonly disposers: (() => void)[] = []
-  /** Shared lists by key (see `sharedReasons`): lists of one attribute reason by its path. */
-  private readonly attributeReasons = new Map<string, ExportReason[]>()
-  private readonly reasonLists = new Map<string, ExportReason[]>()
-  private readonly audienceLists = new Map<string, string[]>()
   private disposed = false
-  /** The collections a flow's configuration is built from (read at every update and attempt). */
-  private readonly configSources: {
-    flows: Collection<FlowDoc>
-    targetConnections: Collection<TargetConnection>
-    connections: Collection<Connection>
-  }
+  /** The flows collection, read at every profile update. */
+  private readonly flowDocs
 
   constructor(
     readonly sandbox: SandboxStore,
     private readonly deps: SandboxEngineDeps,
   ) {
-    this.configSources = {
-      flows: sandbox.collection('flows'),
-      targetConnections: sandbox.collection('targetConnections'),
-      connections: sandbox.collection('connections'),
-    }
+    this.flowDocs = sandbox.collection('flows')
     this.audiences = new AudienceCatalog(sandbox)
     this.receiver = new ReceiverLog(sandbox, deps.clock)
     this.streams = new StreamStore(sandbox, deps.clock)
+    this.flows = new FlowRegistry(sandbox, this.audiences, (flowId, docs) =>
+      this.keepReceiverBodies(flowId, docs),
+    )
     this.deliverer = new Deliverer({ ...deps, sandbox, streams: this.streams })
     this.live = new LiveStreams(deps.clock)
-    this.resume()
+    resumeSandbox({
+      sandbox,
+      flows: this.flows,
+      deliverer: this.deliverer,
+      receiver: this.receiver,
+      now: deps.clock.now(),
+      startBackfill: (runtime, backfill, done) => this.startBackfill(runtime, backfill, done),
+    })
   }
 
   /** The runtime of a dataflow that exists, created on first use: its records and config. */
   flow(flowId: string): FlowRuntime | null {
-    const found = this.flows.get(flowId)
-    if (found) return found
-    if (!this.sandbox.collection('flows').has(flowId)) return null
-    return this.createRuntime(flowId, [])
+    return this.flows.get(flowId)
+  }
+
+  /** The flow's compiled configuration, or null when the engine does not run it. */
+  flowConfig(flowId: string): FlowConfig | null {
+    return this.flow(flowId)?.config() ?? null
   }
 
   /**
@@ -139,7 +90,7 @@ export class SandboxEngine {
    */
   profileUpdated(update: ProfileUpdate, profile: Profile): FlowDecision[] {
     const decisions: FlowDecision[] = []
-    for (const doc of this.configSources.flows.values()) {
+    for (const doc of this.flowDocs.values()) {
       if (doc.state !== 'enabled') continue
       const config = this.flow(doc.id)?.config()
       if (!config?.enabled || config.prepared.mappedAudiences.length === 0) continue
@@ -150,13 +101,10 @@ export class SandboxEngine {
     return decisions
   }
 
-  /** Starts a backfill when audiences were added to an enabled flow; drops a deleted flow. */
-  flowChanged(before: FlowDoc | null, after: FlowDoc | null): void {
-    if (!after) {
-      if (before) this.flowDeleted(before.id)
-      return
-    }
+  /** A flow was created or changed: its configuration is compiled again, added audiences backfilled. */
+  flowChanged(before: FlowDoc | null, after: FlowDoc): void {
     const runtime = this.flow(after.id)
+    runtime?.invalidate()
     const config = runtime?.config()
     if (!runtime || !config?.enabled) return
     const previous = new Set(selectedAudiences(before))
@@ -172,48 +120,24 @@ export class SandboxEngine {
     this.startBackfill(runtime, backfill, new Set())
   }
 
-  private startBackfill(runtime: FlowRuntime, backfill: BackfillDoc, done: ReadonlySet<string>) {
-    this.deps.loop.add(
-      new BackfillTask(
-        this.sandbox.collection('profiles').all(),
-        backfill.audienceIds,
-        () => runtime.config(),
-        (c, d, p) => this.apply(c, d, p, this.deps.clock.now()),
-        () => this.sandbox.collection('backfills').delete(backfill.id),
-        done,
-      ),
-    )
+  /** A flow was deleted: its deliveries and watchers stop, its records go. */
+  flowDeleted(flowId: string): void {
+    const runtime = this.flows.remove(flowId)
+    if (!runtime) return
+    this.deliverer.forget(runtime)
+    this.live.close(runtime)
+    runtime.exports.drop()
   }
 
-  /** The flow's compiled configuration, or null when the engine does not run it. */
-  flowConfig(flowId: string): FlowConfig | null {
-    return this.flow(flowId)?.config() ?? null
+  /** An audience was created or changed: read again, and every configuration compiled again. */
+  audiencesChanged(): void {
+    this.audiences.refresh()
+    this.flows.invalidateAll()
   }
 
-  /** A record with its attempts' requests, its payload, and what the receiver saw of it. */
-  record(runtime: FlowRuntime, doc: ExportDoc): ExportRecord {
-    const requests: SentRequest[] = []
-    const receiver: ReceiverEntry[] = []
-    const attempts = doc.attempts.map(({ receipt, ...attempt }): ExportAttempt => {
-      const request = attempt.request ? { ...attempt.request, body: doc.payload } : null
-      if (request) requests.push(request)
-      const entry =
-        receipt !== null && request
-          ? this.receiver.entry(receiverEndpoint(request.url), receipt)
-          : undefined
-      if (entry) receiver.push(entry)
-      return { ...attempt, request }
-    })
-    const last = requests.at(-1)
-    return {
-      ...summarize(doc, runtime.summaryContext()),
-      reasons: doc.reasons,
-      payload: JSON.parse(doc.payload) as Record<string, unknown>,
-      attempts,
-      stream: doc.stream,
-      receiver,
-      curl: last ? toCurl(last) : null,
-    }
+  /** An account or target connection changed: the configurations that use it compile again. */
+  connectionChanged(): void {
+    this.flows.invalidateAll()
   }
 
   /** Watches a flow's exports; returns the function that stops watching. */
@@ -236,13 +160,26 @@ export class SandboxEngine {
     for (const callback of this.disposers) callback()
   }
 
+  private startBackfill(runtime: FlowRuntime, backfill: BackfillDoc, done: ReadonlySet<string>) {
+    this.deps.loop.add(
+      new BackfillTask(
+        this.sandbox.collection('profiles').all(),
+        backfill.audienceIds,
+        () => runtime.config(),
+        (c, d, p) => this.apply(c, d, p, this.deps.clock.now()),
+        () => this.sandbox.collection('backfills').delete(backfill.id),
+        done,
+      ),
+    )
+  }
+
   private apply(
     config: FlowConfig,
     decision: ExportDecision,
     profile: Profile,
     now: number,
   ): FlowDecision | null {
-    const runtime = this.flows.get(config.flowId)
+    const runtime = this.flows.made(config.flowId)
     if (!runtime || decision.kind === 'out-of-scope' || this.disposed) return null
     if (decision.kind === 'excluded') {
       runtime.exports.exclude(decision.reason, now)
@@ -251,8 +188,8 @@ export class SandboxEngine {
     const doc = runtime.exports.create(
       {
         profileId: profile.id,
-        reasons: this.sharedReasons(decision.reasons),
-        audienceIds: this.audiencesOf(decision.reasons, config.prepared, profile),
+        reasons: this.lists.reasons(decision.reasons),
+        audienceIds: this.lists.audiencesOf(decision.reasons, config.prepared, profile),
         payload: JSON.stringify(decision.payload),
       },
       now,
@@ -264,54 +201,6 @@ export class SandboxEngine {
       exportId: runtime.exports.idOf(doc),
       reasons: decision.reasons,
     }
-  }
-
-  /**
-   * The same array for the same reasons (most records share theirs), else an exact copy: lists
-   * built by pushing keep room for more items, which adds up over 100,000 records. Reasons with
-   * identities are copied, never shared.
-   */
-  private sharedReasons(reasons: ExportReason[]): ExportReason[] {
-    const [only] = reasons
-    if (reasons.length === 1 && only.trigger === 'attribute') {
-      return this.sharedList(only.path, reasons, this.attributeReasons)
-    }
-    let key = 'reasons'
-    for (const reason of reasons) {
-      if (reason.trigger === 'identity') return reasons.slice()
-      key +=
-        reason.trigger === 'attribute'
-          ? `|attribute:${reason.path}`
-          : reason.trigger === 'segment'
-            ? `|segment:${reason.audienceId}:${reason.from}:${reason.to}`
-            : `|backfill:${reason.audienceId}`
-    }
-    return this.sharedList(key, reasons, this.reasonLists)
-  }
-
-  /**
-   * The audiences a record concerns, for the Exports tab's audience filter: those whose status
-   * changed or that were backfilled; else (an identity or attribute export) the mapped audiences
-   * the profile is realized in. Records share the arrays.
-   */
-  private audiencesOf(
-    reasons: readonly ExportReason[],
-    prepared: PreparedActivation,
-    profile: Profile,
-  ): string[] {
-    const changed = changedAudiences(reasons)
-    return changed.length > 0
-      ? this.sharedList(changed.join('|'), changed, this.audienceLists)
-      : realizedMappedAudiences(prepared, profile)
-  }
-
-  private sharedList<T>(key: string, list: T[], lists: Map<string, T[]>): T[] {
-    const found = lists.get(key)
-    if (found) return found
-    if (lists.size >= MAX_SHARED_LISTS) lists.clear()
-    const copy = list.slice()
-    lists.set(key, copy)
-    return copy
   }
 
   /** The receiver keeps the bodies of requests whose export records are dropped. */
@@ -327,94 +216,6 @@ export class SandboxEngine {
         }
         this.receiver.keepBody(endpoint, receipt, { flowId, seq: doc.seq })
       }
-    }
-  }
-
-  private flowDeleted(flowId: string): void {
-    const runtime = this.flows.get(flowId)
-    if (!runtime) return
-    runtime.disposed = true
-    this.deliverer.forget(runtime)
-    this.live.close(runtime)
-    runtime.exports.drop()
-    this.flows.delete(flowId)
-  }
-
-  private createRuntime(flowId: string, segments: SegmentDoc<ExportDoc>[]): FlowRuntime {
-    const runtime = new FlowRuntime(
-      new FlowExports(this.sandbox, flowId, segments, (docs) =>
-        this.keepReceiverBodies(flowId, docs),
-      ),
-      (cached) => this.resolveConfig(flowId, cached),
-      (profileId) => {
-        const profile = this.sandbox.collection('profiles').get(profileId)
-        return profile ? displayIdentity(profile.identityMap) : ''
-      },
-      () => this.configSourcesVersion(),
-    )
-    this.flows.set(flowId, runtime)
-    return runtime
-  }
-
-  /**
-   * A number that grows whenever a flow, target connection, account or audience changes: the
-   * sum of their collections' versions, which only ever grow.
-   */
-  private configSourcesVersion(): number {
-    const { flows, targetConnections, connections } = this.configSources
-    return flows.version + targetConnections.version + connections.version + this.audiences.version
-  }
-
-  private resolveConfig(flowId: string, cached: FlowConfig | null): FlowConfig | null {
-    const { flows, targetConnections, connections } = this.configSources
-    const flow = flows.get(flowId)
-    if (!flow) return null
-    const target = targetConnections.get(flow.targetConnectionIds[0] ?? '')
-    const account = target && connections.get(target.baseConnectionId)
-    const sources = {
-      flow,
-      target,
-      account,
-      audiences: this.audiences.summaries,
-      audiencesVersion: this.audiences.version,
-    }
-    if (cached && cached.key === configKey(sources)) return cached
-    return compileFlowConfig(sources)
-  }
-
-  /** Loads the export logs and queues every message not yet delivered or failed. */
-  private resume(): void {
-    const { sandbox } = this
-    const flows = sandbox.collection('flows')
-    const now = this.deps.clock.now()
-    for (const [flowId, segments] of SegmentedLog.loadAll(sandbox.collection('exportSegments'))) {
-      if (!flows.has(flowId)) {
-        for (const segment of segments) sandbox.collection('exportSegments').delete(segment.id)
-        continue
-      }
-      const runtime = this.createRuntime(flowId, segments)
-      for (const doc of runtime.exports.unsettled()) {
-        if (doc.nextAttemptAt === null) this.deliverer.enqueue(runtime, doc)
-        else this.deliverer.later(runtime, doc, Math.max(0, doc.nextAttemptAt - now))
-      }
-    }
-    this.receiver.resolveBodies(
-      ({ flowId, seq }) => this.flows.get(flowId)?.exports.log.get(seq)?.payload,
-    )
-    for (const stats of sandbox.collection('flowStats').all()) {
-      if (!flows.has(stats.id)) sandbox.collection('flowStats').delete(stats.id)
-    }
-    for (const backfill of sandbox.collection('backfills').all()) {
-      const runtime = this.flow(backfill.flowId)
-      if (!runtime) {
-        sandbox.collection('backfills').delete(backfill.id)
-        continue
-      }
-      const done = new Set<string>()
-      for (const record of runtime.exports.all()) {
-        if (madeBy(backfill, record)) done.add(record.profileId)
-      }
-      this.startBackfill(runtime, backfill, done)
     }
   }
 }
