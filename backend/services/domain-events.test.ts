@@ -51,7 +51,11 @@ describe('changes made through the services reach the engine', () => {
     const [john] = await profilesWhere(env.backend.db, (p: Profile) =>
       isRealizedIn(p, SEED_AUDIENCE_IDS.firstNameJohn),
     )
-    const engineCtx = { ...ctx, engine: env.backend.engine.forSandbox(ctx.sandbox) }
+    const engineCtx = {
+      ...ctx,
+      clock: env.clock,
+      engine: env.backend.engine.forSandbox(ctx.sandbox),
+    }
     const write = (value: string) =>
       updateProfile(engineCtx, john.id, [
         { op: 'replace', path: '/attributes/person/name/lastName', value },

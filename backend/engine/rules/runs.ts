@@ -24,7 +24,8 @@ export interface RunSource {
 const infos = (counts: CountByCode): RunInfo[] =>
   Object.entries(counts).map(([code, { message, count }]) => ({ code, message, count }))
 
-const emptyWindow = (start: number): RunWindow => ({
+/** The counts of an hour in which nothing was decided yet. */
+export const emptyWindow = (start: number): RunWindow => ({
   start,
   received: 0,
   activated: 0,

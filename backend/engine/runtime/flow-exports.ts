@@ -7,6 +7,7 @@ import type {
   ExportSummary,
 } from '../../../contracts/engine/exports'
 import { hourOf } from '../../lib/clock'
+import { emptyWindow } from '../rules/runs'
 import { newIdPrefix, seqId, seqOfId } from '../../lib/ids'
 import type { SandboxStore } from '../../store/collections'
 import { SEGMENT_SIZE, SegmentedLog, type SegmentDoc } from '../../store/segmented-log'
@@ -257,17 +258,7 @@ export class FlowExports {
     const key = String(start)
     let window = this.stats.windows[key]
     if (!window) {
-      window = {
-        start,
-        received: 0,
-        activated: 0,
-        excluded: 0,
-        failed: 0,
-        inFlight: 0,
-        skipped: {},
-        failures: {},
-        updatedAt: now,
-      }
+      window = emptyWindow(start)
       this.stats.windows[key] = window
     }
     window.updatedAt = now
