@@ -27,6 +27,12 @@ export const DEMO_CREDENTIALS = {
   endpoint: 'https://hooks.example/profiles',
 } as const
 
+/** Whether an account's auth params hold every value of one of the demo credential sets. */
+export const holdsDemoCredentials = (
+  params: Readonly<Record<string, unknown>>,
+  expected: Readonly<Record<string, string>>,
+): boolean => Object.entries(expected).every(([key, value]) => params[key] === value)
+
 /** The answer of a successful credential check (`POST /connectionSpecs/{id}/test`). */
 export const credentialCheckSchema = z.object({
   status: z.literal('connected'),

@@ -1,10 +1,4 @@
-/** One invalid field of a request body, by its dotted path. */
-export interface FieldError {
-  path: string
-  message: string
-  /** For a PQL syntax error: the 0-based offset into the expression. */
-  position?: number
-}
+import type { FieldError } from '../../contracts/problem'
 
 /**
  * A failure in the Flow Service problem shape. Services throw these; the route wrapper turns

@@ -1,7 +1,8 @@
 import { HttpResponse, type HttpResponseResolver } from 'msw'
 import type { z } from 'zod'
 import type { CollectionMap, Database, Sandbox } from '../store/database'
-import { Problem, problems, type FieldError } from './problem'
+import type { FieldError } from '../../contracts/problem'
+import { Problem, problems } from './problem'
 
 export interface RouteContext<C extends CollectionMap> {
   request: Request

@@ -1,21 +1,24 @@
 import { z } from 'zod'
-import { DEMO_CREDENTIALS, type CredentialCheck } from '../../contracts/demo-credentials'
+import {
+  DEMO_CREDENTIALS,
+  holdsDemoCredentials,
+  type CredentialCheck,
+} from '../../contracts/demo-credentials'
 import type { OAuth2Auth } from '../../contracts/destinations/auth'
 import {
   buildTokenRequest,
   describeTokenError,
   parseTokenResponse,
+  TOKEN_TIMEOUT_MS,
 } from '../engine/rules/token-request'
 import { authSchema } from '../../contracts/flow-service'
-import { Problem, problems, type FieldError } from '../http/problem'
+import type { FieldError } from '../../contracts/problem'
+import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
 import type { Clock } from '../lib/clock'
 import type { SandboxStore } from '../store/collections'
 import type { Outbound } from '../receiver/outbound'
 import { authDefinition } from './specs'
-
-/** How long the credential check waits for a token server. */
-export const TOKEN_TIMEOUT_MS = 10_000
 
 const rejected = (detail: string, fields: FieldError[]) =>
   new Problem(400, 'FLOW-1420-400', 'Credentials rejected', detail, fields)
@@ -59,9 +62,6 @@ async function checkOAuth(
   return `Connected: ${new URL(request.url).host} issued a ${parsed.tokenType} token${lifetime}.`
 }
 
-const mismatch = (params: Record<string, unknown>, expected: Record<string, string>) =>
-  Object.entries(expected).some(([key, value]) => params[key] !== value)
-
 /**
  * "Connect to destination": validates the credentials of an account before it is saved. OAuth
  * accounts really request a token from their Access Token URL; keys of the cloud destinations are
@@ -92,7 +92,7 @@ export async function checkCredentials(
       )
     case 'KINESIS':
     case 'S3':
-      if (mismatch(params, DEMO_CREDENTIALS.aws)) {
+      if (!holdsDemoCredentials(params, DEMO_CREDENTIALS.aws)) {
         throw rejected(
           'The security token included in the request is invalid (UnrecognizedClientException). Check the access key ID and secret key.',
           ['accessKeyId', 'accessId', 'secretKey']
@@ -105,7 +105,7 @@ export async function checkCredentials(
       }
       return done('Connected: AWS accepted the access key.')
     case 'EVENT_HUBS':
-      if (mismatch(params, DEMO_CREDENTIALS.eventHubs)) {
+      if (!holdsDemoCredentials(params, DEMO_CREDENTIALS.eventHubs)) {
         throw rejected(
           'Unauthorized: InvalidSignature. The SAS key name or SAS key is not valid for this namespace.',
           ['sasKeyName', 'sasKey'].map((key) => ({
@@ -118,7 +118,7 @@ export async function checkCredentials(
         `Connected: the Event Hubs namespace ${String(params.namespace)} accepted the shared access key.`,
       )
     case 'SFTP_WITH_PASSWORD':
-      if (mismatch(params, DEMO_CREDENTIALS.sftp)) {
+      if (!holdsDemoCredentials(params, DEMO_CREDENTIALS.sftp)) {
         throw rejected(
           'Authentication failed: the SFTP server rejected the username or password.',
           [{ path: 'auth.params.password', message: 'The SFTP server rejected this password.' }],

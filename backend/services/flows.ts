@@ -6,7 +6,8 @@ import {
   type GeneralTransform,
 } from '../../contracts/flow-service'
 import { parseWith } from '../http/route'
-import { problems, type FieldError } from '../http/problem'
+import type { FieldError } from '../../contracts/problem'
+import { problems } from '../http/problem'
 import type { FlowDoc } from '../store/collections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { lastRun } from './runs'

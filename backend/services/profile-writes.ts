@@ -2,7 +2,7 @@ import type { JsonPatchOperation } from '../../contracts/flow-service'
 import { namespaceIssue } from '../../contracts/identity-rules'
 import type { IdentityMap, XdmObject } from '../../contracts/profile'
 import { resolveAttributePath, writeIssue, type WriteTarget } from '../../contracts/xdm-write'
-import type { FieldError } from '../http/problem'
+import type { FieldError } from '../../contracts/problem'
 import { unionSchema } from '../seed/data/union-schema'
 
 /** Names that would reach an object's prototype: never a field or a namespace. */

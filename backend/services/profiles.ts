@@ -24,7 +24,8 @@ import {
   writtenAttributePaths,
 } from '../engine/rules/profile-patch'
 import { evaluateMemberships } from '../engine/rules/segmentation'
-import { problems, type FieldError } from '../http/problem'
+import type { FieldError } from '../../contracts/problem'
+import { problems } from '../http/problem'
 import { parseWith, toFieldErrors } from '../http/route'
 import { toIso } from '../lib/clock'
 import type { SandboxStore } from '../store/collections'

@@ -1,5 +1,8 @@
 import type { OAuth2Auth } from '../../../contracts/destinations/auth'
 
+/** How long a token request may take: the engine's token cache and the credential check. */
+export const TOKEN_TIMEOUT_MS = 10_000
+
 /** The request that fetches an OAuth 2 access token from the Access Token URL. */
 export type TokenRequest = {
   url: string

@@ -1,5 +1,5 @@
 import { SPEC_IDS } from '../../../contracts/connection-spec'
-import { DEMO_CREDENTIALS } from '../../../contracts/demo-credentials'
+import { DEMO_CREDENTIALS, holdsDemoCredentials } from '../../../contracts/demo-credentials'
 import {
   httpApiAuthSchema,
   type HttpApiAuth,
@@ -151,9 +151,6 @@ function httpTarget(target: TargetConnection, account: Connection | undefined): 
   }
 }
 
-const demoAccepts = (params: Record<string, unknown>, expected: Record<string, string>) =>
-  Object.entries(expected).every(([key, value]) => params[key] === value)
-
 function streamTarget(
   destination: 'kinesis' | 'event-hubs',
   target: TargetConnection,
@@ -165,12 +162,11 @@ function streamTarget(
     if (!details.success) {
       return { kind: 'invalid', destination, reason: 'The stream name is not valid.' }
     }
-    const { accessKeyId, secretKey } = DEMO_CREDENTIALS.aws
     return {
       kind: 'kinesis',
       name: details.data.stream,
       region: typeof params.region === 'string' ? params.region : 'us-east-1',
-      accepted: demoAccepts(params, { accessKeyId, secretKey }),
+      accepted: holdsDemoCredentials(params, DEMO_CREDENTIALS.aws),
     }
   }
   const details = eventHubsTargetParamsSchema.safeParse(target.params)
@@ -181,7 +177,7 @@ function streamTarget(
     kind: 'event-hubs',
     name: details.data.eventHubName,
     namespace: typeof params.namespace === 'string' ? params.namespace : 'demo',
-    accepted: demoAccepts(params, DEMO_CREDENTIALS.eventHubs),
+    accepted: holdsDemoCredentials(params, DEMO_CREDENTIALS.eventHubs),
   }
 }
 

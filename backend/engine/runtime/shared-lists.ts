@@ -1,5 +1,5 @@
 import type { Profile } from '../../../contracts/profile'
-import type { ExportReason } from '../rules/export/decide'
+import type { ExportReason } from '../../../contracts/engine/exports'
 import type { PreparedActivation } from '../rules/export/prepare'
 import { changedAudiences, realizedMappedAudiences } from '../rules/export/record-fields'
 

@@ -1,15 +1,17 @@
 import type { OAuth2Auth } from '../../../contracts/destinations/auth'
-import { buildTokenRequest, describeTokenError, parseTokenResponse } from '../rules/token-request'
+import {
+  buildTokenRequest,
+  describeTokenError,
+  parseTokenResponse,
+  TOKEN_TIMEOUT_MS,
+} from '../rules/token-request'
 import type { SentRequest, TokenExchange } from '../../../contracts/engine/exports'
 import type { Scheduler } from '../../lib/clock'
 import { maskAuthorization, maskForm, maskJsonSecrets } from '../../lib/masking'
 import type { SandboxStore } from '../../store/collections'
 import type { Outbound, OutboundResult } from '../../receiver/outbound'
-import type { AttemptResult } from '../rules/export/retry'
+import { isRetryableStatus, type AttemptResult } from '../rules/export/retry'
 import type { WorkLoop } from './work-loop'
-
-/** How long a token request may take. */
-export const TOKEN_TIMEOUT_MS = 10_000
 
 /** A token, or why there is none: `retryable` is the failure to retry on, null when final. */
 export type TokenOutcome =
@@ -141,7 +143,7 @@ export class TokenCache {
       this.tokens.set(key, { token: parsed.accessToken, expiresAt })
       return { ok: true, token: parsed.accessToken, exchange }
     }
-    const retryable = result.status === 429 || result.status >= 500
+    const retryable = isRetryableStatus(result.status)
     return {
       ok: false,
       exchange,

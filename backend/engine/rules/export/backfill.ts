@@ -1,5 +1,6 @@
 import type { Membership } from '../../../../contracts/profile'
-import type { ExportDecision, ExportReason } from './decide'
+import type { ExportReason } from '../../../../contracts/engine/exports'
+import type { ExportDecision } from './decide'
 import { payloadWithData } from './payload'
 import type { PreparedActivation } from './prepare'
 import type { ProfileState } from './types'

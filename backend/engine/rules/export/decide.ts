@@ -1,28 +1,13 @@
+import type {
+  ExclusionReason,
+  ExportReason,
+  SegmentStatus,
+} from '../../../../contracts/engine/exports'
 import type { IdentityMap, Membership, MembershipStatus } from '../../../../contracts/profile'
 import { payloadWithData, type ExportPayload } from './payload'
 import type { PreparedActivation } from './prepare'
 import type { ProfileState, ProfileUpdate } from './types'
 import { pathsOverlap } from './xdm-path'
-
-/** A profile's status in one audience; `none` when it has no membership record. */
-export type SegmentStatus = 'none' | MembershipStatus
-
-/**
- * Why a profile is exported (DESIGN.md section 6, "An export is triggered"): a mapped audience's
- * status changed, the identityMap changed (identities as `namespace:id`), a mapped attribute was
- * written (`path` is the mapped path), or the audience was just added to the dataflow (backfill).
- */
-export type ExportReason =
-  | { trigger: 'segment'; audienceId: string; from: SegmentStatus; to: MembershipStatus }
-  | { trigger: 'identity'; added: string[]; removed: string[] }
-  | { trigger: 'attribute'; path: string }
-  | { trigger: 'backfill'; audienceId: string }
-
-/**
- * Why an in-scope profile is not exported: no trigger applied (exports are incremental), or a
- * triggered profile has neither a mapped attribute value nor an identity ("missing attributes").
- */
-export type ExclusionReason = 'no-relevant-change' | 'no-mapped-data'
 
 /** The outcome for one profile on one dataflow; out-of-scope profiles are not counted anywhere. */
 export type ExportDecision =

@@ -1,5 +1,5 @@
 import type { IdentityMap } from '../../../../contracts/profile'
-import type { ExportReason } from './decide'
+import type { ExportReason } from '../../../../contracts/engine/exports'
 import type { PreparedActivation } from './prepare'
 import type { ProfileState } from './types'
 

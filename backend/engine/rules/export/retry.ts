@@ -57,19 +57,12 @@ export type NextAttempt =
  */
 export function classifyAttempt(result: AttemptResult): AttemptClassification {
   if (result.kind !== 'response') return classifyFailure(result)
-  let found = byStatus.get(result.status)
-  if (!found) {
-    found = classifyStatus(result.status)
-    byStatus.set(result.status, found)
-  }
-  return found
+  return BY_STATUS[result.status] ?? classifyStatus(result.status)
 }
 
-/**
- * The classification of each HTTP status met so far: the same object, and the same reason
- * string, for every attempt answered with it (records share their reasons).
- */
-const byStatus = new Map<number, AttemptClassification>()
+/** Whether an answer with this HTTP status is worth trying again: 429 and 5xx. */
+export const isRetryableStatus = (status: number): boolean =>
+  status === 429 || (status >= 500 && status < 600)
 
 function classifyFailure(
   result: Exclude<AttemptResult, { kind: 'response' }>,
@@ -87,11 +80,12 @@ function classifyStatus(status: number): AttemptClassification {
   if (status >= 200 && status < 300) {
     return { outcome: 'delivered', reason: `The endpoint accepted it (HTTP ${status})` }
   }
-  if (status === 429) {
-    return { outcome: 'retryable', reason: 'The endpoint is rate limiting (HTTP 429)' }
-  }
-  if (status >= 500 && status < 600) {
-    return { outcome: 'retryable', reason: `The endpoint failed (HTTP ${status})` }
+  if (isRetryableStatus(status)) {
+    const reason =
+      status === 429
+        ? 'The endpoint is rate limiting (HTTP 429)'
+        : `The endpoint failed (HTTP ${status})`
+    return { outcome: 'retryable', reason }
   }
   if (status === 401) {
     return { outcome: 'final', reason: 'The endpoint rejected the credentials (HTTP 401)' }
@@ -101,6 +95,14 @@ function classifyStatus(status: number): AttemptClassification {
   }
   return { outcome: 'final', reason: `The endpoint answered HTTP ${status}, not a success` }
 }
+
+/**
+ * The classification of every HTTP status, made once: the same frozen object, and the same reason
+ * string, for every attempt answered with it (records share their reasons).
+ */
+const BY_STATUS: readonly AttemptClassification[] = Object.freeze(
+  Array.from({ length: 600 }, (_, status) => Object.freeze(classifyStatus(status))),
+)
 
 const headerValue = (headers: Record<string, string>, name: string): string | undefined => {
   for (const key in headers) if (key.toLowerCase() === name) return headers[key]
