@@ -6,17 +6,13 @@ import {
   type TargetConnection,
 } from '../../contracts/flow-service'
 import { findDestination } from '../../contracts/destination-catalog'
-import { HTTP_API_AUTH_TYPE_TITLES, type HttpApiAuthType } from '../../contracts/destinations/auth'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../contracts/destinations/headers'
+import { headerClashes } from '../../contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { getConnection } from './connections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { authDefinition, findConnectionSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
-
-const HTTP_AUTH_TYPES: readonly string[] = Object.keys(HTTP_API_AUTH_TYPE_TITLES)
-const isHttpAuthType = (type: string): type is HttpApiAuthType => HTTP_AUTH_TYPES.includes(type)
 
 /**
  * Validates destination details against the destination's target spec, and, for HTTP API, that
@@ -33,14 +29,9 @@ function validatedParams(
   const checked: Record<string, unknown> = parseWith(target.schema, params, 'params')
   const auth = ctx.sandbox.collection('connections').get(baseConnectionId)?.auth
   const type = auth ? authDefinition(specId, auth.specName).type : null
-  const parsed = typeof checked.headers === 'string' ? parseHeaders(checked.headers) : null
-  if (type && isHttpAuthType(type) && parsed?.ok) {
-    const clashes = checkHeadersAgainstAuth(parsed.headers, type)
-    if (clashes.length) {
-      throw problems.invalidBody(
-        clashes.map((c) => ({ path: 'params.headers', message: c.message })),
-      )
-    }
+  const clashes = headerClashes(checked.headers, type)
+  if (clashes.length) {
+    throw problems.invalidBody(clashes.map((c) => ({ path: 'params.headers', message: c.message })))
   }
   return checked
 }

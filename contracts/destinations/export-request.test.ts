@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpApiAuth } from './auth'
-import { buildExportRequest, maskSecret } from './export-request'
+import {
+  buildExportRequest,
+  maskSecret,
+  parseExportDestination,
+  type ExportRequestInput,
+} from './export-request'
+import type { HttpApiTargetParams } from './target'
 
 const details = {
   httpEndpoint: 'https://webhook.example/profiles?source=aep',
@@ -39,9 +45,21 @@ const oauthVariants: Array<[string, HttpApiAuth]> = [
   ['OAuth 2 Client Credentials, Basic Authorization', basicAuth],
 ]
 
+type Details = Pick<HttpApiTargetParams, 'httpEndpoint' | 'headers' | 'queryParameters'>
+
+/** The request for details the destination accepts: parsed once, then built. */
+function exportRequest({
+  details: given,
+  ...input
+}: Omit<ExportRequestInput, 'destination'> & { details: Details }) {
+  const parsed = parseExportDestination(given, input.auth.type)
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return buildExportRequest({ destination: parsed.destination, ...input })
+}
+
 describe('buildExportRequest', () => {
   it('sends JSON with the custom headers and no Authorization for None', () => {
-    const request = buildExportRequest({ details, auth: { type: 'NONE', params: {} }, body })
+    const request = exportRequest({ details, auth: { type: 'NONE', params: {} }, body })
     expect(request).toEqual({
       method: 'POST',
       url,
@@ -49,13 +67,13 @@ describe('buildExportRequest', () => {
       body: JSON.stringify(body),
     })
     expect(
-      buildExportRequest({ details, auth: { type: 'NONE', params: {} }, body, maskSecrets: true }),
+      exportRequest({ details, auth: { type: 'NONE', params: {} }, body, maskSecrets: true }),
     ).toEqual(request)
   })
 
   it('sends the bearer token', () => {
     const auth: HttpApiAuth = { type: 'BEARER', params: { token: 'tok_1234567890abcd' } }
-    expect(buildExportRequest({ details, auth, body })).toEqual({
+    expect(exportRequest({ details, auth, body })).toEqual({
       method: 'POST',
       url,
       headers: [
@@ -65,7 +83,7 @@ describe('buildExportRequest', () => {
       ],
       body: JSON.stringify(body),
     })
-    expect(buildExportRequest({ details, auth, body, maskSecrets: true }).headers[1]).toEqual({
+    expect(exportRequest({ details, auth, body, maskSecrets: true }).headers[1]).toEqual({
       name: 'Authorization',
       value: 'Bearer ••••••abcd',
     })
@@ -73,38 +91,40 @@ describe('buildExportRequest', () => {
 
   it('hides a short bearer token completely', () => {
     const auth: HttpApiAuth = { type: 'BEARER', params: { token: 'short-token1' } }
-    expect(buildExportRequest({ details, auth, body, maskSecrets: true }).headers[1]?.value).toBe(
+    expect(exportRequest({ details, auth, body, maskSecrets: true }).headers[1]?.value).toBe(
       'Bearer ••••••',
     )
   })
 
   it.each(oauthVariants)('sends the access token for %s', (_, auth) => {
-    expect(buildExportRequest({ details, auth, accessToken, body })).toEqual({
+    expect(exportRequest({ details, auth, accessToken, body })).toEqual({
       method: 'POST',
       url,
       headers: [json, { name: 'Authorization', value: `Bearer ${accessToken}` }, ...customHeaders],
       body: JSON.stringify(body),
     })
-    expect(
-      buildExportRequest({ details, auth, accessToken, body, maskSecrets: true }).headers,
-    ).toEqual([json, { name: 'Authorization', value: 'Bearer ••••••sig9' }, ...customHeaders])
+    expect(exportRequest({ details, auth, accessToken, body, maskSecrets: true }).headers).toEqual([
+      json,
+      { name: 'Authorization', value: 'Bearer ••••••sig9' },
+      ...customHeaders,
+    ])
   })
 
   it('sends the same endpoint request for both client credentials types', () => {
-    expect(buildExportRequest({ details, auth: bodyFormAuth, accessToken, body })).toEqual(
-      buildExportRequest({ details, auth: basicAuth, accessToken, body }),
+    expect(exportRequest({ details, auth: bodyFormAuth, accessToken, body })).toEqual(
+      exportRequest({ details, auth: basicAuth, accessToken, body }),
     )
   })
 
   it('shows a placeholder until the access token is known', () => {
-    expect(buildExportRequest({ details, auth: passwordAuth, body }).headers[1]).toEqual({
+    expect(exportRequest({ details, auth: passwordAuth, body }).headers[1]).toEqual({
       name: 'Authorization',
       value: 'Bearer {ACCESS_TOKEN}',
     })
   })
 
   it('sends to the endpoint as is without query parameters', () => {
-    const request = buildExportRequest({
+    const request = exportRequest({
       details: { httpEndpoint: 'https://webhook.example/in', headers: '', queryParameters: '' },
       auth: { type: 'NONE', params: {} },
       body: {},
@@ -120,29 +140,33 @@ describe('buildExportRequest', () => {
   it('masks an Authorization header a None account sets itself', () => {
     const own = { ...details, headers: 'Authorization:Basic dXNlcjpwYXNzd29yZA==' }
     const auth: HttpApiAuth = { type: 'NONE', params: {} }
-    expect(buildExportRequest({ details: own, auth, body }).headers[1]?.value).toBe(
+    expect(exportRequest({ details: own, auth, body }).headers[1]?.value).toBe(
       'Basic dXNlcjpwYXNzd29yZA==',
     )
-    expect(
-      buildExportRequest({ details: own, auth, body, maskSecrets: true }).headers[1]?.value,
-    ).toBe('••••••ZA==')
+    expect(exportRequest({ details: own, auth, body, maskSecrets: true }).headers[1]?.value).toBe(
+      '••••••ZA==',
+    )
   })
 
   it('refuses invalid details', () => {
     const auth: HttpApiAuth = { type: 'NONE', params: {} }
-    expect(() =>
-      buildExportRequest({ details: { ...details, headers: 'Host:x' }, auth, body }),
-    ).toThrow(/Invalid destination details: `Host` cannot be set/)
-    expect(() =>
-      buildExportRequest({ details: { ...details, queryParameters: 'flag' }, auth, body }),
-    ).toThrow('Invalid destination details: `flag` has no value')
+    expect(parseExportDestination({ ...details, headers: 'Host:x' }, auth.type)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Invalid destination details: `Host` cannot be set/),
+    })
+    expect(parseExportDestination({ ...details, queryParameters: 'flag' }, auth.type)).toEqual({
+      ok: false,
+      errors: [{ entry: 'flag', message: '`flag` has no value' }],
+      reason: 'Invalid destination details: `flag` has no value',
+    })
   })
 
   it('refuses a custom Authorization header when the authentication sets it', () => {
     const own = { ...details, headers: 'Authorization:Basic abc' }
-    expect(() =>
-      buildExportRequest({ details: own, auth: { type: 'BEARER', params: { token: 't' } }, body }),
-    ).toThrow(/Bearer token authentication of this account sets it/)
+    expect(parseExportDestination(own, 'BEARER')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Bearer token authentication of this account sets it/),
+    })
   })
 })
 

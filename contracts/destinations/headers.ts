@@ -1,5 +1,5 @@
 import { type EntryError, type NameValue, percentDecode, splitEntries } from './entries'
-import { HTTP_API_AUTH_TYPE_TITLES, type HttpApiAuthType } from './auth'
+import { HTTP_API_AUTH_TYPE_TITLES, httpApiAuthTypeSchema, type HttpApiAuthType } from './auth'
 
 /** A custom header of the HTTP API destination. */
 export type Header = NameValue
@@ -140,4 +140,17 @@ export function checkHeadersAgainstAuth(
       entry: name,
       message: `\`${name}\` cannot be set: the ${HTTP_API_AUTH_TYPE_TITLES[authType]} authentication of this account sets it`,
     }))
+}
+
+/**
+ * The rule "a custom header may not clash with the account's authentication header", as the
+ * connect wizard, the Edit destination dialog, the live preview and the API apply it: the clashes
+ * of a Headers field value with an auth type, none while either is not readable yet (their own
+ * checks report that).
+ */
+export function headerClashes(headers: unknown, authType: unknown): EntryError[] {
+  const auth = httpApiAuthTypeSchema.safeParse(authType)
+  if (!auth.success || typeof headers !== 'string') return []
+  const parsed = parseHeaders(headers)
+  return parsed.ok ? checkHeadersAgainstAuth(parsed.headers, auth.data) : []
 }

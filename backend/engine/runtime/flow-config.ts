@@ -5,7 +5,10 @@ import {
   type HttpApiAuth,
   type OAuth2Auth,
 } from '../../../contracts/destinations/auth'
-import { buildExportRequest } from '../../../contracts/destinations/export-request'
+import {
+  buildExportRequest,
+  parseExportDestination,
+} from '../../../contracts/destinations/export-request'
 import {
   eventHubsTargetParamsSchema,
   httpApiTargetParamsSchema,
@@ -104,24 +107,11 @@ function httpTarget(target: TargetConnection, account: Connection | undefined): 
       reason: 'The account of this destination has no usable credentials: edit the account.',
     }
   }
+  const parsed = parseExportDestination(details.data, auth.data.type)
+  if (!parsed.ok) return { kind: 'invalid', destination: 'http', reason: parsed.reason }
+  const { destination } = parsed
   const build = (accessToken: string | undefined, maskSecrets: boolean) =>
-    buildExportRequest({
-      details: details.data,
-      auth: auth.data,
-      accessToken,
-      body: {},
-      maskSecrets,
-    })
-  let probe
-  try {
-    probe = build(undefined, false)
-  } catch (error) {
-    return {
-      kind: 'invalid',
-      destination: 'http',
-      reason: error instanceof Error ? error.message : String(error),
-    }
-  }
+    buildExportRequest({ destination, auth: auth.data, accessToken, body: {}, maskSecrets })
   const credentials = auth.data
   const oauth =
     credentials.type === 'OAUTH2_PASSWORD' || credentials.type === 'OAUTH2_CLIENT_CREDENTIALS'
@@ -130,8 +120,8 @@ function httpTarget(target: TargetConnection, account: Connection | undefined): 
   let cached: { token: string | null; headers: ExportHeaders } | null = null
   return {
     kind: 'http',
-    url: probe.url,
-    endpoint: receiverEndpoint(probe.url),
+    url: destination.url,
+    endpoint: receiverEndpoint(destination.url),
     oauth,
     headers(accessToken) {
       if (cached?.token !== accessToken) {

@@ -24,8 +24,7 @@ import { patchTargetConnection, targetConnectionQuery } from '../../api/target-c
 import type { ConnectionSpec, JsonSchemaObject } from '../../../contracts/connection-spec'
 import { findDestination } from '../../../contracts/destination-catalog'
 import type { DestinationDefinition } from '../../../contracts/destination-registry'
-import { httpApiAuthTypeSchema } from '../../../contracts/destinations/auth'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../../contracts/destinations/headers'
+import { headerClashes } from '../../../contracts/destinations/headers'
 import type { TargetConnection } from '../../../contracts/flow-service'
 import { SpecFields, specDefaults } from '../spec-form/spec-fields'
 import { LoadError } from '../load-error'
@@ -101,11 +100,7 @@ function detailsSchema(destination: DestinationDefinition, authType: string | un
   const params: z.ZodType<Record<string, unknown>, Record<string, unknown>> = destination.target
     ?.schema ?? z.object({})
   return z.object({ params }).superRefine((values, ctx) => {
-    const auth = httpApiAuthTypeSchema.safeParse(authType)
-    const { headers: input } = values.params
-    const headers = parseHeaders(typeof input === 'string' ? input : '')
-    if (!auth.success || !headers.ok) return
-    for (const { message } of checkHeadersAgainstAuth(headers.headers, auth.data)) {
+    for (const { message } of headerClashes(values.params.headers, authType)) {
       ctx.addIssue({ code: 'custom', path: ['params', 'headers'], message })
     }
   })

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
 import type { AuthDefinition, DestinationDefinition } from '../../../contracts/destination-registry'
-import { httpApiAuthTypeSchema } from '../../../contracts/destinations/auth'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../../contracts/destinations/headers'
+import { headerClashes } from '../../../contracts/destinations/headers'
 import {
   createConnectionSchema,
   createTargetConnectionSchema,
@@ -136,12 +135,12 @@ export function draftSchema(
     })
     .superRefine((draft, ctx) => {
       if (destination.id !== SPEC_IDS.httpApi) return
-      const authType = httpApiAuthTypeSchema.safeParse(
-        draftAuth(destination, draft.account as ConnectDraft['account'], accounts)?.type,
-      )
-      const headers = parseHeaders(String(draft.details.params.headers ?? ''))
-      if (!authType.success || !headers.ok) return
-      for (const { message } of checkHeadersAgainstAuth(headers.headers, authType.data)) {
+      const authType = draftAuth(
+        destination,
+        draft.account as ConnectDraft['account'],
+        accounts,
+      )?.type
+      for (const { message } of headerClashes(draft.details.params.headers, authType)) {
         ctx.addIssue({ code: 'custom', path: ['details', 'params', 'headers'], message })
       }
     })

@@ -1,9 +1,9 @@
 import type { HttpApiAuth } from '../../../contracts/destinations/auth'
 import {
   buildExportRequest,
+  parseExportDestination,
   type ExportRequest,
 } from '../../../contracts/destinations/export-request'
-import { checkHeadersAgainstAuth, parseHeaders } from '../../../contracts/destinations/headers'
 import { httpApiTargetParamsSchema } from '../../../contracts/destinations/target'
 import { samplePayload } from './sample-payload'
 
@@ -41,18 +41,20 @@ export function previewRequest(
       }),
     }
   }
-  const headers = parseHeaders(parsed.data.headers)
-  const clashes = headers.ok ? checkHeadersAgainstAuth(headers.headers, auth.type) : []
-  if (clashes.length > 0) {
+  const destination = parseExportDestination(parsed.data, auth.type)
+  if (!destination.ok) {
     return {
       kind: 'invalid',
-      problems: clashes.map(({ message }) => ({ field: titles.headers ?? 'headers', message })),
+      problems: destination.errors.map(({ message }) => ({
+        field: titles.headers ?? 'headers',
+        message,
+      })),
     }
   }
   return {
     kind: 'ok',
     request: buildExportRequest({
-      details: parsed.data,
+      destination: destination.destination,
       auth,
       body: samplePayload(parsed.data),
       maskSecrets: true,
