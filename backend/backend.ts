@@ -18,6 +18,8 @@ import { createDemoServices } from './receiver/demo-services'
 import { createOutbound, type Outbound } from './receiver/outbound'
 import { TokenServer } from './receiver/token-server'
 import { seedSandbox, isSeeded, type SeedOptions } from './seed/seed'
+import { ProfilePatchChecker } from './services/profile-writes'
+import { TrafficRegistry } from './services/traffic'
 import { Database } from './store/database'
 import type { Persistence } from './store/persistence'
 
@@ -67,12 +69,16 @@ export function createBackend({
     onLoad: (sandbox) => engine.load(sandbox),
   })
   const route = createRoute(db, SANDBOXES)
-  const withEngine = engineRoute(route, engine, { clock, events })
+  const withEngine = engineRoute(route, engine, {
+    clock,
+    events,
+    patches: new ProfilePatchChecker(),
+  })
   const handlers = [
     ...exportHandlers(withEngine),
     ...flowServiceHandlers(route, { clock, events, outbound }),
     ...segmentationHandlers(withEngine),
-    ...profileHandlers(withEngine),
+    ...profileHandlers(withEngine, new TrafficRegistry()),
     ...schemaRegistryHandlers(route),
     ...demoHandlers(route, db, clock),
     ...demoReceiverHandlers(withEngine),

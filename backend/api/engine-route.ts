@@ -1,6 +1,5 @@
 import type { HttpResponseResolver } from 'msw'
 import type { Engine } from '../engine/runtime/engine'
-import type { DomainEvents } from '../events/domain-events'
 import type { createRoute, RouteContext } from '../http/route'
 import type { Scheduler } from '../lib/clock'
 import type { Collections } from '../store/collections'
@@ -16,15 +15,14 @@ export type EngineRoute = (
 export function engineRoute(
   route: Route,
   engine: Engine,
-  { clock, events }: { clock: Scheduler; events: DomainEvents },
+  deps: Pick<EngineContext, 'events' | 'patches'> & { clock: Scheduler },
 ): EngineRoute {
   return (handler) =>
     route((routeContext) =>
       handler(
         {
+          ...deps,
           sandbox: routeContext.sandbox,
-          clock,
-          events,
           engine: engine.forSandbox(routeContext.sandbox),
         },
         routeContext,

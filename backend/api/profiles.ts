@@ -2,13 +2,13 @@ import { http } from 'msw'
 import { accessEntitiesQuerySchema, profileListQuerySchema } from '../../contracts/engine/profiles'
 import { json, parseQuery, readJson } from '../http/route'
 import { accessEntities, getProfile, listProfiles, updateProfile } from '../services/profiles'
-import { trafficJobs } from '../services/traffic'
+import type { TrafficRegistry } from '../services/traffic'
 import type { EngineRoute } from './engine-route'
 
 export const PROFILES = '*/data/core/ups/profiles'
 
 /** The Profile Access API of the demo: profiles, their updates, lookups and generated traffic. */
-export function profileHandlers(route: EngineRoute) {
+export function profileHandlers(route: EngineRoute, traffic: TrafficRegistry) {
   return [
     http.get(
       PROFILES,
@@ -16,19 +16,19 @@ export function profileHandlers(route: EngineRoute) {
     ),
     http.get(
       `${PROFILES}/traffic`,
-      route((ctx) => json({ items: trafficJobs(ctx).list() })),
+      route((ctx) => json({ items: traffic.of(ctx).list() })),
     ),
     http.post(
       `${PROFILES}/traffic`,
-      route(async (ctx, { request }) => json(trafficJobs(ctx).start(await readJson(request)), 201)),
+      route(async (ctx, { request }) => json(traffic.of(ctx).start(await readJson(request)), 201)),
     ),
     http.get(
       `${PROFILES}/traffic/:id`,
-      route((ctx, { params }) => json(trafficJobs(ctx).get(params.id))),
+      route((ctx, { params }) => json(traffic.of(ctx).get(params.id))),
     ),
     http.delete(
       `${PROFILES}/traffic/:id`,
-      route((ctx, { params }) => json(trafficJobs(ctx).stop(params.id))),
+      route((ctx, { params }) => json(traffic.of(ctx).stop(params.id))),
     ),
     http.get(
       `${PROFILES}/:id`,

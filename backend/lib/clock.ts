@@ -81,17 +81,8 @@ export class ManualClock implements Scheduler {
   }
 }
 
-let isoMs = Number.NaN
-let iso = ''
-
-/** ISO 8601 of a UNIX time; the last one is kept, since many stamps of a run share their time. */
-export const toIso = (ms: number): string => {
-  if (ms !== isoMs) {
-    iso = new Date(ms).toISOString()
-    isoMs = ms
-  }
-  return iso
-}
+/** ISO 8601 of a UNIX time. */
+export const toIso = (ms: number): string => new Date(ms).toISOString()
 
 export const HOUR_MS = 3_600_000
 

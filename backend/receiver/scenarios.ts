@@ -50,20 +50,12 @@ export const ANSWERS = {
   ),
 }
 
-const rateLimited = new Map<number, ReceiverAnswer>()
-
-function rateLimitAnswer(retryAfterSeconds: number): ReceiverAnswer {
-  let found = rateLimited.get(retryAfterSeconds)
-  if (!found) {
-    found = answer(
-      429,
-      { error: 'rate_limited', message: `Too many requests: retry after ${retryAfterSeconds} s.` },
-      { ...JSON_HEADERS, 'retry-after': String(retryAfterSeconds) },
-    )
-    rateLimited.set(retryAfterSeconds, found)
-  }
-  return found
-}
+const rateLimitAnswer = (retryAfterSeconds: number): ReceiverAnswer =>
+  answer(
+    429,
+    { error: 'rate_limited', message: `Too many requests: retry after ${retryAfterSeconds} s.` },
+    { ...JSON_HEADERS, 'retry-after': String(retryAfterSeconds) },
+  )
 
 /** What is left of a scenario when it is set: failures to answer, or the one 401. */
 export function initialRemaining(scenario: ReceiverScenario): number | null {

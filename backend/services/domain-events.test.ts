@@ -3,7 +3,9 @@ import type { Profile } from '../../contracts/profile'
 import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import { startTestBackend } from '../testing/api'
 import { activateDataflow, isRealizedIn, listExports, profilesWhere } from '../testing/engine'
+import type { EngineContext } from './engine-context'
 import type { ServiceContext } from './entity'
+import { ProfilePatchChecker } from './profile-writes'
 import { getFlowDoc, patchFlow, setFlowState } from './flows'
 import { patchTargetConnection } from './target-connections'
 import { updateProfile } from './profiles'
@@ -51,10 +53,11 @@ describe('changes made through the services reach the engine', () => {
     const [john] = await profilesWhere(env.backend.db, (p: Profile) =>
       isRealizedIn(p, SEED_AUDIENCE_IDS.firstNameJohn),
     )
-    const engineCtx = {
+    const engineCtx: EngineContext = {
       ...ctx,
       clock: env.clock,
       engine: env.backend.engine.forSandbox(ctx.sandbox),
+      patches: new ProfilePatchChecker(),
     }
     const write = (value: string) =>
       updateProfile(engineCtx, john.id, [

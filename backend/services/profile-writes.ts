@@ -18,27 +18,20 @@ interface PointerInfo {
   target: WriteTarget | string | null
 }
 
-/** Pointers seen before: a few hundred distinct paths serve every update. */
-const pointers = new Map<string, PointerInfo>()
+/** How many distinct pointers a checker keeps worked out. */
 const MAX_POINTERS = 2000
 
-function infoOf(pointer: string): PointerInfo {
-  let found = pointers.get(pointer)
-  if (!found) {
-    const raw = pointer.split('/').slice(1)
-    const tokens = pointer.includes('~')
-      ? raw.map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
-      : raw
-    const forbidden = tokens.find((token) => FORBIDDEN.has(token))
-    const target =
-      forbidden || tokens[0] !== 'attributes'
-        ? null
-        : resolveAttributePath(unionSchema, tokens.slice(1))
-    found = { tokens, forbidden, target }
-    if (pointers.size >= MAX_POINTERS) pointers.clear()
-    pointers.set(pointer, found)
-  }
-  return found
+function pointerInfo(pointer: string): PointerInfo {
+  const raw = pointer.split('/').slice(1)
+  const tokens = pointer.includes('~')
+    ? raw.map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+    : raw
+  const forbidden = tokens.find((token) => FORBIDDEN.has(token))
+  const target =
+    forbidden || tokens[0] !== 'attributes'
+      ? null
+      : resolveAttributePath(unionSchema, tokens.slice(1))
+  return { tokens, forbidden, target }
 }
 
 /** The value at a pointer's tokens below a root, array items included. */
@@ -60,46 +53,61 @@ function valueAt(root: unknown, tokens: readonly string[]): unknown {
  * stay on their side (attributes or identities), and identities go to a known namespace. Errors
  * name the operation's field (`0.path`, `1.value`).
  */
-export function checkProfileOperations(
-  operations: readonly JsonPatchOperation[],
-  current: { attributes: XdmObject; identityMap: IdentityMap },
-): FieldError[] {
-  const errors: FieldError[] = []
-  operations.forEach((operation, index) => {
-    const issue = operationIssue(operation, current.attributes)
-    if (issue) errors.push({ path: `${index}.${issue.field}`, message: issue.message })
-  })
-  return errors
-}
+export class ProfilePatchChecker {
+  /** Pointers seen before, for the backend's life: a few hundred distinct paths serve every update. */
+  private readonly pointers = new Map<string, PointerInfo>()
 
-function operationIssue(
-  operation: JsonPatchOperation,
-  attributes: XdmObject,
-): { field: 'path' | 'from' | 'value'; message: string } | null {
-  const path = infoOf(operation.path)
-  const from = 'from' in operation ? infoOf(operation.from) : null
-  const forbidden = path.forbidden ?? from?.forbidden
-  if (forbidden) return { field: 'path', message: `'${forbidden}' cannot be a name here.` }
-  if (from && from.tokens[0] !== path.tokens[0]) {
-    return {
-      field: 'from',
-      message: `${operation.op} stays within /attributes or within /identityMap.`,
+  check(
+    operations: readonly JsonPatchOperation[],
+    current: { attributes: XdmObject; identityMap: IdentityMap },
+  ): FieldError[] {
+    const errors: FieldError[] = []
+    operations.forEach((operation, index) => {
+      const issue = this.operationIssue(operation, current.attributes)
+      if (issue) errors.push({ path: `${index}.${issue.field}`, message: issue.message })
+    })
+    return errors
+  }
+
+  private infoOf(pointer: string): PointerInfo {
+    let found = this.pointers.get(pointer)
+    if (!found) {
+      found = pointerInfo(pointer)
+      if (this.pointers.size >= MAX_POINTERS) this.pointers.clear()
+      this.pointers.set(pointer, found)
     }
+    return found
   }
-  if (path.tokens[0] === 'identityMap') {
-    const writes = operation.op !== 'remove' && operation.op !== 'test'
-    const issue = writes && path.tokens.length > 1 ? namespaceIssue(path.tokens[1]) : null
-    return issue ? { field: 'path', message: issue } : null
+
+  private operationIssue(
+    operation: JsonPatchOperation,
+    attributes: XdmObject,
+  ): { field: 'path' | 'from' | 'value'; message: string } | null {
+    const path = this.infoOf(operation.path)
+    const from = 'from' in operation ? this.infoOf(operation.from) : null
+    const forbidden = path.forbidden ?? from?.forbidden
+    if (forbidden) return { field: 'path', message: `'${forbidden}' cannot be a name here.` }
+    if (from && from.tokens[0] !== path.tokens[0]) {
+      return {
+        field: 'from',
+        message: `${operation.op} stays within /attributes or within /identityMap.`,
+      }
+    }
+    if (path.tokens[0] === 'identityMap') {
+      const writes = operation.op !== 'remove' && operation.op !== 'test'
+      const issue = writes && path.tokens.length > 1 ? namespaceIssue(path.tokens[1]) : null
+      return issue ? { field: 'path', message: issue } : null
+    }
+    const { target } = path
+    if (typeof target === 'string') return { field: 'path', message: target }
+    if (!target) return null
+    if (from) {
+      if (typeof from.target === 'string') return { field: 'from', message: from.target }
+      const issue = writeIssue(unionSchema, target, valueAt(attributes, from.tokens.slice(1)))
+      return issue ? { field: 'from', message: issue } : null
+    }
+    if (operation.op !== 'add' && operation.op !== 'replace') return null
+    const issue = writeIssue(unionSchema, target, operation.value)
+    return issue ? { field: 'value', message: issue } : null
   }
-  const { target } = path
-  if (typeof target === 'string') return { field: 'path', message: target }
-  if (!target) return null
-  if (from) {
-    if (typeof from.target === 'string') return { field: 'from', message: from.target }
-    const issue = writeIssue(unionSchema, target, valueAt(attributes, from.tokens.slice(1)))
-    return issue ? { field: 'from', message: issue } : null
-  }
-  if (operation.op !== 'add' && operation.op !== 'replace') return null
-  const issue = writeIssue(unionSchema, target, operation.value)
-  return issue ? { field: 'value', message: issue } : null
 }

@@ -31,7 +31,6 @@ import { toIso } from '../lib/clock'
 import type { SandboxStore } from '../store/collections'
 import { sha256 } from '../seed/data/sha256'
 import type { EngineContext } from './engine-context'
-import { checkProfileOperations } from './profile-writes'
 import { applyOperations } from './versioning'
 
 /** The profile holding an identity (namespace codes compare in any case). */
@@ -169,7 +168,7 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
   const current = getProfile(ctx, id)
   const operations = isExactProfilePatch(body) ? body : parseWith(profilePatchSchema, body)
   const editable = { attributes: current.attributes, identityMap: current.identityMap }
-  const refused = checkProfileOperations(operations, editable)
+  const refused = ctx.patches.check(operations, editable)
   if (refused.length) throw problems.invalidBody(refused)
   const { attributes, identityMap } = checkEdited(
     applySimplePatch(editable, operations) ?? applyOperations(editable, operations),

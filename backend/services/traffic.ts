@@ -210,19 +210,20 @@ class TrafficJobs {
   }
 }
 
-const registries = new WeakMap<SandboxEngine, TrafficJobs>()
+/**
+ * The traffic jobs of each sandbox, for the backend's life: created by `createBackend` and handed
+ * to the services in their context. A sandbox's jobs end with its engine (a reset, a reload).
+ */
+export class TrafficRegistry {
+  private readonly jobs = new WeakMap<SandboxEngine, TrafficJobs>()
 
-/** The traffic jobs of the context's sandbox (they end with its engine). */
-export function trafficJobs(ctx: EngineContext): TrafficJobs {
-  let jobs = registries.get(ctx.engine)
-  if (!jobs) {
-    jobs = new TrafficJobs({
-      sandbox: ctx.sandbox,
-      clock: ctx.clock,
-      events: ctx.events,
-      engine: ctx.engine,
-    })
-    registries.set(ctx.engine, jobs)
+  /** The traffic jobs of the context's sandbox. */
+  of(ctx: EngineContext): TrafficJobs {
+    let jobs = this.jobs.get(ctx.engine)
+    if (!jobs) {
+      jobs = new TrafficJobs(ctx)
+      this.jobs.set(ctx.engine, jobs)
+    }
+    return jobs
   }
-  return jobs
 }

@@ -18,19 +18,8 @@ const toDotPath = (pointer: string): string =>
         .join('.')
     : pointer.slice(1).replaceAll('/', '.')
 
-/**
- * The dot path of a pointer below `/attributes/`. The last one converted is kept: a stream of
- * updates writes the same paths again and again.
- */
-let lastPointer = ''
-let lastDotPath = ''
-const attributeDotPath = (pointer: string): string => {
-  if (pointer !== lastPointer) {
-    lastDotPath = toDotPath(pointer.slice(ATTRIBUTES.length))
-    lastPointer = pointer
-  }
-  return lastDotPath
-}
+/** The dot path of a pointer below `/attributes/`. */
+const attributeDotPath = (pointer: string): string => toDotPath(pointer.slice(ATTRIBUTES.length))
 
 const addOnce = (paths: string[], path: string): void => {
   if (!paths.includes(path)) paths.push(path)

@@ -1,7 +1,12 @@
-import type { Profile } from '../../../contracts/profile'
 import type { ExportReason } from '../../../contracts/engine/exports'
 import type { PreparedActivation } from '../rules/export/prepare'
-import { changedAudiences, realizedMappedAudiences } from '../rules/export/record-fields'
+import type { ProfileState } from '../rules/export/types'
+import {
+  audiencesOfSet,
+  changedAudiences,
+  realizedMappedAudiences,
+  realizedSet,
+} from '../rules/export/record-fields'
 
 /** How many distinct reason and audience lists are kept for sharing. */
 const MAX_SHARED_LISTS = 1000
@@ -15,6 +20,8 @@ export class SharedLists {
   private readonly attributeReasons = new Map<string, ExportReason[]>()
   private readonly reasonLists = new Map<string, ExportReason[]>()
   private readonly audienceLists = new Map<string, string[]>()
+  /** Per activation, the lists of mapped audiences by the set they form (`realizedSet`). */
+  private readonly realizedLists = new WeakMap<PreparedActivation, Map<number, string[]>>()
 
   /**
    * The same array for the same reasons (most records share theirs), else an exact copy: lists
@@ -41,17 +48,28 @@ export class SharedLists {
   /**
    * The audiences a record concerns, for the Exports tab's audience filter: those whose status
    * changed or that were backfilled; else (an identity or attribute export) the mapped audiences
-   * the profile is realized in.
+   * the profile is realized in. Records share the arrays: they must not be changed.
    */
   audiencesOf(
     reasons: readonly ExportReason[],
     prepared: PreparedActivation,
-    profile: Profile,
+    profile: ProfileState,
   ): string[] {
     const changed = changedAudiences(reasons)
-    return changed.length > 0
-      ? this.shared(changed.join('|'), changed, this.audienceLists)
-      : realizedMappedAudiences(prepared, profile)
+    if (changed.length > 0) return this.shared(changed.join('|'), changed, this.audienceLists)
+    const set = realizedSet(prepared, profile)
+    if (set === null) return realizedMappedAudiences(prepared, profile)
+    let lists = this.realizedLists.get(prepared)
+    if (!lists) {
+      lists = new Map()
+      this.realizedLists.set(prepared, lists)
+    }
+    let list = lists.get(set)
+    if (!list) {
+      list = audiencesOfSet(prepared, set)
+      lists.set(set, list)
+    }
+    return list
   }
 
   private shared<T>(key: string, list: T[], lists: Map<string, T[]>): T[] {

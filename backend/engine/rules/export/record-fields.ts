@@ -35,39 +35,40 @@ export function changedAudiences(reasons: readonly ExportReason[]): string[] {
   return ids
 }
 
-/** Per activation, the lists of mapped audiences by the set they form (bit i: audience i). */
-const realizedLists = new WeakMap<PreparedActivation, Map<number, string[]>>()
-
 /** Sets of more mapped audiences than this are not keyed by bits. */
 const MAX_KEYED_AUDIENCES = 30
 
 /**
+ * The mapped audiences the profile is realized in, as a set: bit i for mapped audience i; null
+ * when the activation maps more audiences than a set can key.
+ */
+export function realizedSet(prepared: PreparedActivation, profile: ProfileState): number | null {
+  const { ups } = profile.segmentMembership
+  const mapped = prepared.mappedAudiences
+  if (mapped.length > MAX_KEYED_AUDIENCES) return null
+  let set = 0
+  for (let index = 0; index < mapped.length; index++) {
+    if (ups[mapped[index].id]?.status === 'realized') set |= 1 << index
+  }
+  return set
+}
+
+/** The ids of the mapped audiences in a set (see `realizedSet`), in mapping order. */
+export const audiencesOfSet = (prepared: PreparedActivation, set: number): string[] =>
+  prepared.mappedAudiences.filter((_, index) => (set & (1 << index)) !== 0).map(({ id }) => id)
+
+/**
  * The mapped audiences the profile is realized in, in mapping order: those an identity or
- * attribute export concerns. The same array for the same audiences (records share it): it must
- * not be changed.
+ * attribute export concerns.
  */
 export function realizedMappedAudiences(
   prepared: PreparedActivation,
   profile: ProfileState,
 ): string[] {
+  const set = realizedSet(prepared, profile)
+  if (set !== null) return audiencesOfSet(prepared, set)
   const { ups } = profile.segmentMembership
-  const mapped = prepared.mappedAudiences
-  if (mapped.length > MAX_KEYED_AUDIENCES) {
-    return mapped.filter(({ id }) => ups[id]?.status === 'realized').map(({ id }) => id)
-  }
-  let set = 0
-  for (let index = 0; index < mapped.length; index++) {
-    if (ups[mapped[index].id]?.status === 'realized') set |= 1 << index
-  }
-  let lists = realizedLists.get(prepared)
-  if (!lists) {
-    lists = new Map()
-    realizedLists.set(prepared, lists)
-  }
-  let list = lists.get(set)
-  if (!list) {
-    list = mapped.filter((_, index) => (set & (1 << index)) !== 0).map(({ id }) => id)
-    lists.set(set, list)
-  }
-  return list
+  return prepared.mappedAudiences
+    .filter(({ id }) => ups[id]?.status === 'realized')
+    .map(({ id }) => id)
 }
