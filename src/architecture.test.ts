@@ -121,6 +121,18 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('derives every query key outside src/api from the src/api key builders', () => {
+    const literal = /queryKey:\s*\[/
+    const offenders = [...uiGraph.keys()].filter(
+      (file) =>
+        !file.startsWith('src/api/') &&
+        !file.endsWith('.test.ts') &&
+        !file.endsWith('.test.tsx') &&
+        literal.test(readFileSync(join(root, file), 'utf8')),
+    )
+    expect(offenders).toEqual([])
+  })
+
   it('starts the backend from main.tsx through one dynamic import', () => {
     const main = readFileSync(join(root, 'src', 'main.tsx'), 'utf8')
     const backendImports = importSpecifiers(main).filter((spec) => spec.includes('backend'))

@@ -6,14 +6,17 @@ import {
   SEGMENT_DEFINITIONS_PATH,
   type CreateSegmentDefinition,
 } from '../../contracts/engine/segment-definitions'
-import { request } from './client'
+import { request, resourceKeys } from './client'
+
+/** The query keys of audiences. */
+export const audienceKeys = resourceKeys('audiences')
 
 export type { SegmentDefinition } from '../../contracts/engine/segment-definitions'
 
 /** Every audience of the sandbox with its PQL and current profile count. */
 export const audiencesQuery = (sandbox: string) =>
   queryOptions({
-    queryKey: ['audiences', { sandbox }],
+    queryKey: audienceKeys.of({ sandbox }),
     queryFn: ({ signal }) =>
       request(`${SEGMENT_DEFINITIONS_PATH}?limit=100`, {
         sandbox,
@@ -25,7 +28,7 @@ export const audiencesQuery = (sandbox: string) =>
 
 export const audienceQuery = (sandbox: string, id: string) =>
   queryOptions({
-    queryKey: ['audiences', { sandbox, id }],
+    queryKey: audienceKeys.of({ sandbox, id }),
     queryFn: ({ signal }) =>
       request(segmentDefinitionPath(id), { sandbox, schema: segmentDefinitionSchema, signal }),
   })

@@ -84,3 +84,14 @@ export async function request<S extends z.ZodType>(
   }
   return parsed.data
 }
+
+/**
+ * The query keys of one resource: `[resource, params]` (CONVENTIONS.md), so invalidating `all`
+ * refreshes every variant and `of({ sandbox })` every variant of one sandbox.
+ */
+export function resourceKeys<const R extends string>(resource: R) {
+  return {
+    all: [resource] as const,
+    of: <const P extends Record<string, unknown>>(params: P) => [resource, params] as const,
+  }
+}

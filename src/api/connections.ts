@@ -8,7 +8,10 @@ import {
   type CreateConnection,
   type JsonPatchOperation,
 } from '../../contracts/flow-service'
-import { FLOW_SERVICE, request } from './client'
+import { FLOW_SERVICE, request, resourceKeys } from './client'
+
+/** The query keys of connections. */
+export const connectionKeys = resourceKeys('connections')
 
 const connectionList = listSchema(connectionSchema)
 const single = listSchema(connectionSchema)
@@ -16,7 +19,7 @@ const single = listSchema(connectionSchema)
 /** Base connections (accounts), optionally of one connection spec. */
 export const connectionsQuery = (sandbox: string, specId?: string) =>
   queryOptions({
-    queryKey: ['connections', { sandbox, specId }],
+    queryKey: connectionKeys.of({ sandbox, specId }),
     queryFn: ({ signal }) => {
       const filter = specId ? `?property=${encodeURIComponent(`connectionSpec.id==${specId}`)}` : ''
       return request(`${FLOW_SERVICE}/connections${filter}`, {
@@ -31,7 +34,7 @@ export const connectionsQuery = (sandbox: string, specId?: string) =>
 /** One account; secrets come back masked. */
 export const connectionQuery = (sandbox: string, id: string) =>
   queryOptions({
-    queryKey: ['connections', { sandbox, id }],
+    queryKey: connectionKeys.of({ sandbox, id }),
     queryFn: ({ signal }) =>
       request(`${FLOW_SERVICE}/connections/${id}`, { sandbox, schema: single, signal }),
     select: (data) => data.items[0],

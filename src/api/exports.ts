@@ -7,7 +7,10 @@ import {
   exportStreamPath,
   type ExportListQuery,
 } from '../../contracts/engine/exports'
-import { request } from './client'
+import { request, resourceKeys } from './client'
+
+/** The query keys of exports. */
+export const exportKeys = resourceKeys('exports')
 
 export type ExportFilters = Pick<ExportListQuery, 'state' | 'audienceId' | 'search'>
 
@@ -25,7 +28,7 @@ const filterParams = (filters: ExportFilters) => {
  */
 export const exportsQuery = (sandbox: string, flowId: string, filters: ExportFilters) =>
   infiniteQueryOptions({
-    queryKey: ['exports', { sandbox, flowId, ...filters }],
+    queryKey: exportKeys.of({ sandbox, flowId, ...filters }),
     queryFn: ({ signal, pageParam }) => {
       const query = filterParams(filters)
       query.set('limit', '200')
@@ -44,7 +47,7 @@ export const exportsQuery = (sandbox: string, flowId: string, filters: ExportFil
 /** One exported message: payload, attempts, requests and responses, what the receiver saw. */
 export const exportQuery = (sandbox: string, flowId: string, exportId: string, rev: number) =>
   queryOptions({
-    queryKey: ['exports', { sandbox, flowId, exportId, rev }],
+    queryKey: exportKeys.of({ sandbox, flowId, exportId, rev }),
     queryFn: ({ signal }) =>
       request(exportPath(flowId, exportId), { sandbox, schema: exportRecordSchema, signal }),
     staleTime: Infinity,

@@ -7,14 +7,17 @@ import {
   type CreateFlow,
   type JsonPatchOperation,
 } from '../../contracts/flow-service'
-import { FLOW_SERVICE, request } from './client'
+import { FLOW_SERVICE, request, resourceKeys } from './client'
+
+/** The query keys of flows. */
+export const flowKeys = resourceKeys('flows')
 
 const list = listSchema(flowSchema)
 
 /** Destination dataflows (every page), optionally of one target connection spec. */
 export const flowsQuery = (sandbox: string) =>
   queryOptions({
-    queryKey: ['flows', { sandbox }],
+    queryKey: flowKeys.of({ sandbox }),
     queryFn: async ({ signal }) => {
       const filter = encodeURIComponent('inheritedAttributes.properties.isDestinationFlow==true')
       let next: string | undefined = `${FLOW_SERVICE}/flows?property=${filter}&limit=100`
@@ -30,7 +33,7 @@ export const flowsQuery = (sandbox: string) =>
 
 export const flowQuery = (sandbox: string, id: string) =>
   queryOptions({
-    queryKey: ['flows', { sandbox, id }],
+    queryKey: flowKeys.of({ sandbox, id }),
     queryFn: ({ signal }) =>
       request(`${FLOW_SERVICE}/flows/${id}`, { sandbox, schema: list, signal }),
     select: (data) => data.items[0],

@@ -7,12 +7,15 @@ import {
   type ProfilePatch,
 } from '../../contracts/engine/profiles'
 import { profileSchema } from '../../contracts/profile'
-import { request } from './client'
+import { request, resourceKeys } from './client'
+
+/** The query keys of profiles. */
+export const profileKeys = resourceKeys('profiles')
 
 /** A page of profiles; `search` matches identity values, the name and the email. */
 export const profilesQuery = (sandbox: string, search: string, start: number, limit = 20) =>
   queryOptions({
-    queryKey: ['profiles', { sandbox, search, start, limit }],
+    queryKey: profileKeys.of({ sandbox, search, start, limit }),
     queryFn: ({ signal }) => {
       const query = new URLSearchParams({ search, start: String(start), limit: String(limit) })
       return request(`${PROFILES_PATH}?${query}`, { sandbox, schema: profileListSchema, signal })
@@ -22,7 +25,7 @@ export const profilesQuery = (sandbox: string, search: string, start: number, li
 
 export const profileQuery = (sandbox: string, id: string) =>
   queryOptions({
-    queryKey: ['profiles', { sandbox, id }],
+    queryKey: profileKeys.of({ sandbox, id }),
     queryFn: ({ signal }) => request(profilePath(id), { sandbox, schema: profileSchema, signal }),
   })
 

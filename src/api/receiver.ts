@@ -6,7 +6,13 @@ import {
   receiverScenarioStatusSchema,
   type ReceiverScenarioInput,
 } from '../../contracts/engine/receiver'
-import { request } from './client'
+import { request, resourceKeys } from './client'
+
+/** The query keys of receiverRequests. */
+export const receiverRequestKeys = resourceKeys('receiverRequests')
+
+/** The query keys of receiverScenario. */
+export const receiverScenarioKeys = resourceKeys('receiverScenario')
 
 const withEndpoint = (path: string, endpoint: string, extra: Record<string, string> = {}) =>
   `${path}?${new URLSearchParams({ endpoint, ...extra })}`
@@ -14,7 +20,7 @@ const withEndpoint = (path: string, endpoint: string, extra: Record<string, stri
 /** The demo receiver's fault scenario for an endpoint (host and path). */
 export const receiverScenarioQuery = (sandbox: string, endpoint: string) =>
   queryOptions({
-    queryKey: ['receiverScenario', { sandbox, endpoint }],
+    queryKey: receiverScenarioKeys.of({ sandbox, endpoint }),
     queryFn: ({ signal }) =>
       request(withEndpoint(RECEIVER_SCENARIO_PATH, endpoint), {
         sandbox,
@@ -38,7 +44,7 @@ export const setReceiverScenario = (
 /** What arrived at an endpoint, newest first. */
 export const receiverRequestsQuery = (sandbox: string, endpoint: string, limit = 50) =>
   queryOptions({
-    queryKey: ['receiverRequests', { sandbox, endpoint, limit }],
+    queryKey: receiverRequestKeys.of({ sandbox, endpoint, limit }),
     queryFn: ({ signal }) =>
       request(withEndpoint(RECEIVER_REQUESTS_PATH, endpoint, { limit: String(limit) }), {
         sandbox,

@@ -7,13 +7,16 @@ import {
   type CreateTargetConnection,
   type JsonPatchOperation,
 } from '../../contracts/flow-service'
-import { FLOW_SERVICE, request } from './client'
+import { FLOW_SERVICE, request, resourceKeys } from './client'
+
+/** The query keys of targetConnections. */
+export const targetConnectionKeys = resourceKeys('targetConnections')
 
 const list = listSchema(targetConnectionSchema)
 
 export const targetConnectionsQuery = (sandbox: string) =>
   queryOptions({
-    queryKey: ['targetConnections', { sandbox }],
+    queryKey: targetConnectionKeys.of({ sandbox }),
     queryFn: ({ signal }) =>
       request(`${FLOW_SERVICE}/targetConnections`, { sandbox, schema: list, signal }),
     select: (data) => data.items,
@@ -21,7 +24,7 @@ export const targetConnectionsQuery = (sandbox: string) =>
 
 export const targetConnectionQuery = (sandbox: string, id: string) =>
   queryOptions({
-    queryKey: ['targetConnections', { sandbox, id }],
+    queryKey: targetConnectionKeys.of({ sandbox, id }),
     queryFn: ({ signal }) =>
       request(`${FLOW_SERVICE}/targetConnections/${id}`, { sandbox, schema: list, signal }),
     select: (data) => data.items[0],

@@ -7,11 +7,14 @@ import {
   trafficJobSchema,
   type TrafficRequest,
 } from '../../contracts/engine/traffic'
-import { request } from './client'
+import { request, resourceKeys } from './client'
+
+/** The query keys of traffic. */
+export const trafficKeys = resourceKeys('traffic')
 
 export const trafficJobsQuery = (sandbox: string) =>
   queryOptions({
-    queryKey: ['traffic', { sandbox }],
+    queryKey: trafficKeys.of({ sandbox }),
     queryFn: ({ signal }) =>
       request(TRAFFIC_PATH, { sandbox, schema: trafficJobListSchema, signal }),
     select: (data) => data.items,

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, redirect } from 'react-router-dom'
+import type { ComponentType } from 'react'
+import { createBrowserRouter, redirect, type LoaderFunction } from 'react-router-dom'
 import { DEFAULT_SANDBOX, paths, SANDBOXES } from '../lib/paths'
 import { BootScreen } from './boot-screen'
 import { RouteError } from './route-error'
@@ -7,8 +8,19 @@ import { Shell } from './shell'
 
 const isSandbox = (name: string | undefined) => SANDBOXES.some((s) => s.name === name)
 
+/** A route module whose loader prefetches with the query options its component reads. */
+interface RouteModule {
+  Component: ComponentType
+  makeLoader: (queryClient: QueryClient) => LoaderFunction
+}
+
 /** Every screen has a URL; route modules are loaded lazily so the first screen stays small. */
 export function createRouter(queryClient: QueryClient) {
+  /** A lazy route: the module's component, and its loader bound to the app's query client. */
+  const withLoader = (load: () => Promise<RouteModule>) => async () => {
+    const route = await load()
+    return { Component: route.Component, loader: route.makeLoader(queryClient) }
+  }
   return createBrowserRouter([
     {
       path: '/',
@@ -39,54 +51,33 @@ export function createRouter(queryClient: QueryClient) {
             { path: 'overview', lazy: () => import('./routes/destinations-overview') },
             {
               path: 'catalog',
-              lazy: async () => {
-                const route = await import('./routes/destinations-catalog')
-                return { Component: route.Component, loader: route.makeLoader(queryClient) }
-              },
+              lazy: withLoader(() => import('./routes/destinations-catalog')),
             },
             {
               path: 'browse',
-              lazy: async () => {
-                const route = await import('./routes/destinations-browse')
-                return { Component: route.Component, loader: route.makeLoader(queryClient) }
-              },
+              lazy: withLoader(() => import('./routes/destinations-browse')),
             },
             {
               path: 'accounts',
-              lazy: async () => {
-                const route = await import('./routes/destinations-accounts')
-                return { Component: route.Component, loader: route.makeLoader(queryClient) }
-              },
+              lazy: withLoader(() => import('./routes/destinations-accounts')),
             },
           ],
         },
         {
           path: 'destinations/connect/:specId/:step?',
-          lazy: async () => {
-            const route = await import('./routes/connect-destination')
-            return { Component: route.Component, loader: route.makeLoader(queryClient) }
-          },
+          lazy: withLoader(() => import('./routes/connect-destination')),
         },
         {
           path: 'destinations/activate/:specId',
-          lazy: async () => {
-            const route = await import('./routes/activate-destination')
-            return { Component: route.Component, loader: route.makeLoader(queryClient) }
-          },
+          lazy: withLoader(() => import('./routes/activate-destination')),
         },
         {
           path: 'destinations/browse/:flowId/activate/:step?',
-          lazy: async () => {
-            const route = await import('./routes/activation-wizard')
-            return { Component: route.Component, loader: route.makeLoader(queryClient) }
-          },
+          lazy: withLoader(() => import('./routes/activation-wizard')),
         },
         {
           path: 'destinations/browse/:flowId/:tab?',
-          lazy: async () => {
-            const route = await import('./routes/destination-details')
-            return { Component: route.Component, loader: route.makeLoader(queryClient) }
-          },
+          lazy: withLoader(() => import('./routes/destination-details')),
         },
         { path: 'audiences', lazy: () => import('./routes/audiences') },
         { path: 'profiles', lazy: () => import('./routes/profiles') },

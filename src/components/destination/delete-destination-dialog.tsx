@@ -1,3 +1,4 @@
+import { targetConnectionKeys } from '../../api/target-connections'
 import { AlertDialog, ToastQueue } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { deleteFlow, flowsQuery } from '../../api/flows'
@@ -29,7 +30,7 @@ export function DeleteDestinationDialog({
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: list, exact: true }),
         queryClient.invalidateQueries({
-          queryKey: ['targetConnections', { sandbox }],
+          queryKey: targetConnectionKeys.of({ sandbox }),
           exact: true,
         }),
       ])

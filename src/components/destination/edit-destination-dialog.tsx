@@ -20,7 +20,11 @@ import { ApiError } from '../../api/client'
 import { connectionSpecsQuery } from '../../api/connection-specs'
 import { connectionQuery } from '../../api/connections'
 import { flowQuery } from '../../api/flows'
-import { patchTargetConnection, targetConnectionQuery } from '../../api/target-connections'
+import {
+  patchTargetConnection,
+  targetConnectionQuery,
+  targetConnectionKeys,
+} from '../../api/target-connections'
 import type { ConnectionSpec, JsonSchemaObject } from '../../../contracts/connection-spec'
 import { findDestination } from '../../../contracts/destination-catalog'
 import type { DestinationDefinition } from '../../../contracts/destination-registry'
@@ -142,7 +146,7 @@ function EditDestinationForm({
         { op: 'replace', path: '/params', value: values.params },
       ]),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['targetConnections'] })
+      await queryClient.invalidateQueries({ queryKey: targetConnectionKeys.all })
       ToastQueue.positive(`The destination details of ${target.name} were saved.`, {
         timeout: 5000,
       })

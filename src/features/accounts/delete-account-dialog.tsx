@@ -1,3 +1,5 @@
+import { flowKeys } from '../../api/flows'
+import { targetConnectionKeys } from '../../api/target-connections'
 import {
   Button,
   ButtonGroup,
@@ -11,7 +13,7 @@ import {
 } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError } from '../../api/client'
-import { deleteConnection } from '../../api/connections'
+import { deleteConnection, connectionKeys } from '../../api/connections'
 import type { AccountRow } from './account-rows'
 
 interface DeleteAccountDialogProps {
@@ -29,13 +31,13 @@ export function DeleteAccountDialog({ sandbox, row, onClose }: DeleteAccountDial
   const remove = useMutation({
     mutationFn: () => deleteConnection(sandbox, row.id),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['connections'] })
+      void queryClient.invalidateQueries({ queryKey: connectionKeys.all })
       ToastQueue.positive(`The account ${row.name} was deleted.`, { timeout: 5000 })
       onClose()
     },
     onError: () => {
-      void queryClient.invalidateQueries({ queryKey: ['flows'] })
-      void queryClient.invalidateQueries({ queryKey: ['targetConnections'] })
+      void queryClient.invalidateQueries({ queryKey: flowKeys.all })
+      void queryClient.invalidateQueries({ queryKey: targetConnectionKeys.all })
     },
   })
   const inUse = row.flows.length > 0

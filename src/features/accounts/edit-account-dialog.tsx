@@ -16,7 +16,7 @@ import { useMemo } from 'react'
 import { Controller, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { z } from 'zod'
 import { ApiError } from '../../api/client'
-import { patchConnection, testCredentials } from '../../api/connections'
+import { patchConnection, testCredentials, connectionKeys } from '../../api/connections'
 import { DemoCredentialsHint } from '../../components/spec-form/demo-credentials-hint'
 import { SpecFields, secretKeys, specDefaults } from '../../components/spec-form/spec-fields'
 import { schemaResolver } from '../../components/spec-form/zod-resolver'
@@ -111,7 +111,7 @@ export function EditAccountDialog({ sandbox, row, onClose }: EditAccountDialogPr
       return patchConnection(sandbox, account.id, account.etag, operations)
     },
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['connections'] })
+      void queryClient.invalidateQueries({ queryKey: connectionKeys.all })
       ToastQueue.positive(`The account ${form.getValues('name').trim()} was updated.`, {
         timeout: 5000,
       })

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Navigate, useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
-import { flowQuery, patchFlow } from '../../api/flows'
+import { flowQuery, patchFlow, flowKeys } from '../../api/flows'
 import { useDestinationSpec } from '../../components/destination/use-destination-spec'
 import { EmptyState } from '../../components/empty-state'
 import { WizardFrame } from '../../components/wizard/wizard-frame'
@@ -120,7 +120,7 @@ function Workflow({ sandbox, flow, spec, step, onReload }: WorkflowProps) {
       return true
     },
     onSuccess: async (changed) => {
-      await queryClient.invalidateQueries({ queryKey: ['flows'] })
+      await queryClient.invalidateQueries({ queryKey: flowKeys.all })
       ToastQueue.positive(
         changed
           ? `The activation of ${flow.name} was saved: ${draft.audiences.length} ${draft.audiences.length === 1 ? 'audience' : 'audiences'}, ${draft.attributes.length} ${draft.attributes.length === 1 ? 'attribute' : 'attributes'}.`

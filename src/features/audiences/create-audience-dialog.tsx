@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm } from 'react-hook-form'
 import { ApiError } from '../../api/client'
 import { TextController } from '../../components/spec-form/text-controller'
-import { createAudience } from '../../api/audiences'
+import { createAudience, audienceKeys } from '../../api/audiences'
 import { MERGE_POLICIES } from '../../../contracts/audience'
 import {
   createSegmentDefinitionSchema,
@@ -43,7 +43,7 @@ export function CreateAudienceDialog({ sandbox, close }: { sandbox: string; clos
   const create = useMutation({
     mutationFn: (values: CreateSegmentDefinition) => createAudience(sandbox, values),
     onSuccess: async (audience) => {
-      await queryClient.invalidateQueries({ queryKey: ['audiences'] })
+      await queryClient.invalidateQueries({ queryKey: audienceKeys.all })
       ToastQueue.positive(
         `Audience "${audience.name}" created: ${audience.metrics.data.totalProfiles.toLocaleString('en-US')} profiles qualify.`,
         { timeout: 5000 },

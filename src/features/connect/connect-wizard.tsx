@@ -17,10 +17,19 @@ import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form
 import { Navigate, useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
 import { connectionSpecsQuery } from '../../api/connection-specs'
-import { connectionsQuery, createConnection, deleteConnection } from '../../api/connections'
-import { createFlow } from '../../api/flows'
+import {
+  connectionsQuery,
+  createConnection,
+  deleteConnection,
+  connectionKeys,
+} from '../../api/connections'
+import { createFlow, flowKeys } from '../../api/flows'
 import { ensureProfileStoreSource } from '../../api/source-connections'
-import { createTargetConnection, deleteTargetConnection } from '../../api/target-connections'
+import {
+  createTargetConnection,
+  deleteTargetConnection,
+  targetConnectionKeys,
+} from '../../api/target-connections'
 import { EmptyState } from '../../components/empty-state'
 import { schemaResolver } from '../../components/spec-form/zod-resolver'
 import { WizardFrame } from '../../components/wizard/wizard-frame'
@@ -218,7 +227,7 @@ function ConnectFlow({ sandbox, spec, destination, step }: ConnectFlowProps) {
   }
 
   const showSaveError = (error: unknown) => {
-    void queryClient.invalidateQueries({ queryKey: ['connections'] })
+    void queryClient.invalidateQueries({ queryKey: connectionKeys.all })
     const stage = error instanceof SaveDestinationError ? error.stage : null
     const apiError =
       error instanceof SaveDestinationError && error.error instanceof ApiError ? error.error : null
@@ -272,8 +281,8 @@ function ConnectFlow({ sandbox, spec, destination, step }: ConnectFlowProps) {
         onSuccess: (saved) => {
           discarded.current = true
           clearDraft(sandbox, spec.id)
-          for (const resource of ['connections', 'targetConnections', 'flows']) {
-            void queryClient.invalidateQueries({ queryKey: [resource] })
+          for (const keys of [connectionKeys, targetConnectionKeys, flowKeys]) {
+            void queryClient.invalidateQueries({ queryKey: keys.all })
           }
           ToastQueue.positive(`The destination ${input.details.name} was saved.`, { timeout: 5000 })
           void navigate(

@@ -22,7 +22,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
-import { patchFlow } from '../../api/flows'
+import { flowKeys, patchFlow } from '../../api/flows'
 import { DateTime } from '../../components/date-time'
 import { removeAudiencesPatch } from '../../../contracts/activation-patch'
 import { emptyGeneralTransform, type Flow } from '../../../contracts/flow-service'
@@ -66,7 +66,7 @@ export function ActivationDataTab({ sandbox, flow }: ActivationDataTabProps) {
         },
       )
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['flows'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: flowKeys.all }),
   })
 
   if (audiences.length === 0) {

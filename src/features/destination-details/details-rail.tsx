@@ -11,7 +11,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useId, type ReactNode } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
-import { patchFlow, setFlowEnabled } from '../../api/flows'
+import { flowKeys, patchFlow, setFlowEnabled } from '../../api/flows'
 import { DateTime } from '../../components/date-time'
 import { DeleteDestinationDialog } from '../../components/destination/delete-destination-dialog'
 import { EditDestinationDialog } from '../../components/destination/edit-destination-dialog'
@@ -47,7 +47,7 @@ export function DetailsRail({ sandbox, flow, spec }: DetailsRailProps) {
   const queryClient = useQueryClient()
   const enabled = flow.state === 'enabled'
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['flows'] })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: flowKeys.all })
 
   const rename = useMutation({
     mutationFn: ({ field, value }: { field: 'name' | 'description'; value: string }) =>

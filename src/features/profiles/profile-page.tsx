@@ -25,9 +25,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState, type ReactNode } from 'react'
 import { useParams } from 'react-router-dom'
-import { audiencesQuery } from '../../api/audiences'
+import { audiencesQuery, audienceKeys } from '../../api/audiences'
 import { flowsQuery } from '../../api/flows'
-import { profileQuery, updateProfile } from '../../api/profiles'
+import { profileQuery, updateProfile, profileKeys } from '../../api/profiles'
 import { unionSchemaQuery } from '../../api/schema'
 import type { ProfileUpdateResult } from '../../../contracts/engine/profiles'
 import type { JsonPatchOperation } from '../../../contracts/flow-service'
@@ -110,8 +110,8 @@ export function ProfilePage() {
     onSuccess: async (answer) => {
       setResult(answer)
       queryClient.setQueryData(profileQuery(sandbox, profileId).queryKey, answer.profile)
-      await queryClient.invalidateQueries({ queryKey: ['profiles', { sandbox }] })
-      await queryClient.invalidateQueries({ queryKey: ['audiences'] })
+      await queryClient.invalidateQueries({ queryKey: profileKeys.of({ sandbox }) })
+      await queryClient.invalidateQueries({ queryKey: audienceKeys.all })
     },
   })
 

@@ -13,7 +13,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm, type Control } from 'react-hook-form'
-import { startTraffic, stopTraffic, trafficJobsQuery } from '../../api/traffic'
+import { startTraffic, stopTraffic, trafficJobsQuery, trafficKeys } from '../../api/traffic'
 import { trafficRequestSchema, type TrafficRequest } from '../../../contracts/engine/traffic'
 
 /** A number field of the traffic form, with its error at the field. */
@@ -66,7 +66,7 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
     resolver: zodResolver(trafficRequestSchema),
     defaultValues: { updatesPerSecond: 20, durationSeconds: 10, seed: 1 },
   })
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['traffic'] })
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trafficKeys.all })
   const start = useMutation({
     mutationFn: (values: TrafficRequest) => startTraffic(sandbox, values),
     onSuccess: refresh,
