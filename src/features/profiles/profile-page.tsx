@@ -4,11 +4,9 @@ import {
   Button,
   Cell,
   Column,
-  ComboBox,
   Content,
   DialogContainer,
   Flex,
-  Form,
   Heading,
   InlineAlert,
   Item,
@@ -19,7 +17,6 @@ import {
   TableHeader,
   TableView,
   Text,
-  TextField,
   View,
 } from '@adobe/react-spectrum'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
@@ -31,14 +28,10 @@ import { profileQuery, updateProfile, profileKeys } from '../../api/profiles'
 import { unionSchemaQuery } from '../../api/schema'
 import type { ProfileUpdateResult } from '../../../contracts/engine/profiles'
 import type { JsonPatchOperation } from '../../../contracts/flow-service'
-import {
-  IDENTITY_NAMESPACES,
-  identityValueIssue,
-  namespaceIssue,
-} from '../../../contracts/identity-rules'
 import type { Profile, XdmValue } from '../../../contracts/profile'
 import { formatDateTime } from '../../lib/format'
 import { paths } from '../../lib/paths'
+import { AddIdentityForm } from './add-identity-form'
 import { AttributeDialog } from './attribute-dialog'
 import {
   attributeRemove,
@@ -49,8 +42,6 @@ import {
 } from './profile-patch'
 import { UpdateResult } from './update-result'
 import { LoadError } from '../../components/load-error'
-
-const NAMESPACES = Object.keys(IDENTITY_NAMESPACES)
 
 const show = (value: XdmValue) => (typeof value === 'string' ? value : JSON.stringify(value))
 
@@ -91,9 +82,6 @@ export function ProfilePage() {
   const flows = useQuery(flowsQuery(sandbox))
   const schema = useQuery(unionSchemaQuery(sandbox))
   const [editing, setEditing] = useState<{ path: string; value: XdmValue } | 'new' | null>(null)
-  const [namespace, setNamespace] = useState('email')
-  const [identity, setIdentity] = useState('')
-  const [identityErrors, setIdentityErrors] = useState<{ namespace?: string; value?: string }>({})
   const [result, setResult] = useState<ProfileUpdateResult | null>(null)
 
   const audienceName = useMemo(() => {
@@ -239,61 +227,12 @@ export function ProfilePage() {
             )}
           </TableBody>
         </TableView>
-        <Form
-          aria-label="Add identity"
-          validationBehavior="aria"
-          onSubmit={(event) => {
-            event.preventDefault()
-            const ns = namespace.trim()
-            const id = identity.trim()
-            const errors = {
-              namespace: (ns ? namespaceIssue(ns) : 'Choose an identity namespace.') ?? undefined,
-              value:
-                (!id
-                  ? 'Enter the identity value.'
-                  : (identityValueIssue(ns, id) ??
-                    (p.identityMap[ns]?.some((existing) => existing.id === id)
-                      ? `The profile already has the ${ns} identity ${id}.`
-                      : null))) ?? undefined,
-            }
-            setIdentityErrors(errors)
-            if (errors.namespace || errors.value) return
-            update.mutate(identityAdd(p.identityMap, ns, id))
-            setIdentity('')
-          }}
-        >
-          <Flex gap="size-200" alignItems="start" marginTop="size-150" wrap>
-            <ComboBox
-              label="Identity namespace"
-              allowsCustomValue
-              inputValue={namespace}
-              onInputChange={(value) => {
-                setNamespace(value)
-                setIdentityErrors({})
-              }}
-              defaultItems={NAMESPACES.map((ns) => ({ id: ns }))}
-              validationState={identityErrors.namespace ? 'invalid' : undefined}
-              errorMessage={identityErrors.namespace}
-            >
-              {(item) => <Item key={item.id}>{item.id}</Item>}
-            </ComboBox>
-            <TextField
-              label="Identity value"
-              value={identity}
-              onChange={(value) => {
-                setIdentity(value)
-                setIdentityErrors({})
-              }}
-              isRequired
-              validationState={identityErrors.value ? 'invalid' : undefined}
-              errorMessage={identityErrors.value}
-              width="size-4600"
-            />
-            <Button variant="secondary" type="submit" marginTop="size-300">
-              Add identity
-            </Button>
-          </Flex>
-        </Form>
+        <AddIdentityForm
+          identityMap={p.identityMap}
+          onAdd={({ namespace, value }) =>
+            update.mutate(identityAdd(p.identityMap, namespace, value))
+          }
+        />
       </Section>
 
       <Section title="Audience membership">
