@@ -16,19 +16,9 @@ export const MAX_ATTRIBUTE_LENGTH = 4096
 /** Fields of the union schema that are not attributes: they have their own API paths. */
 const NOT_ATTRIBUTES = new Set(['identityMap', 'segmentMembership'])
 
-const attributeFields = new WeakMap<readonly SchemaField[], Map<string, SchemaField>>()
-
-const byName = (fields: readonly SchemaField[]) =>
-  new Map(fields.filter((f) => !NOT_ATTRIBUTES.has(f.name)).map((f) => [f.name, f]))
-
-function topLevel(schema: readonly SchemaField[]): Map<string, SchemaField> {
-  let found = attributeFields.get(schema)
-  if (!found) {
-    found = byName(schema)
-    attributeFields.set(schema, found)
-  }
-  return found
-}
+/** The attribute fields at the top of a schema, by name. */
+const topLevel = (schema: readonly SchemaField[]): Map<string, SchemaField> =>
+  new Map(schema.filter((f) => !NOT_ATTRIBUTES.has(f.name)).map((f) => [f.name, f]))
 
 const childNamed = (field: SchemaField, name: string) =>
   field.children?.find((child) => child.name === name)
