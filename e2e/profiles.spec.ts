@@ -26,7 +26,11 @@ test('find a profile, edit an attribute, add and remove an identity', async ({ p
     'exited',
   )
 
-  await page.getByRole('combobox', { name: 'Identity namespace' }).fill('crmId')
+  // Typing opens the namespace list, which hides the rest of the page until it closes: leave the
+  // field with Tab, as a user would, before the value field is looked for.
+  const namespace = page.getByRole('combobox', { name: 'Identity namespace' })
+  await namespace.fill('crmId')
+  await namespace.press('Tab')
   await page.getByRole('textbox', { name: 'Identity value' }).fill('crm-0042')
   await page.getByRole('button', { name: 'Add identity' }).click()
   const identities = page.getByRole('grid', { name: 'Identities' })
