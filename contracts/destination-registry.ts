@@ -26,7 +26,11 @@ export interface DestinationDefinition {
   supportsAudiences: boolean
   supportsDatasets: boolean
   auth: AuthDefinition[]
-  target: { name: string; schema: z.ZodObject } | null
+  /** The destination details (target connection `params`): checked, and given back as stored. */
+  target: {
+    name: string
+    schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>
+  } | null
 }
 
 const required = (label: string) =>

@@ -5,8 +5,10 @@ import {
   type SourceConnection,
   type TargetConnection,
 } from '../../contracts/flow-service'
+import { SPEC_IDS } from '../../contracts/connection-spec'
 import { findDestination } from '../../contracts/destination-catalog'
-import { headerClashes } from '../../contracts/destinations/headers'
+import { checkHeadersAgainstAuth } from '../../contracts/destinations/headers'
+import { httpApiDetailsSchema, httpApiTargetParams } from '../../contracts/destinations/target'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { getConnection } from './connections'
@@ -16,7 +18,8 @@ import { applyJsonPatch, checkIfMatch } from './versioning'
 
 /**
  * Validates destination details against the destination's target spec, and, for HTTP API, that
- * no custom header sets `Authorization` when the account's authentication sets it already.
+ * no custom header sets `Authorization` when the account's authentication sets it already (on
+ * the headers as the details schema parsed them).
  */
 function validatedParams(
   ctx: ServiceContext,
@@ -26,14 +29,15 @@ function validatedParams(
 ) {
   const target = findDestination(specId)?.target
   if (!target) return params
-  const checked: Record<string, unknown> = parseWith(target.schema, params, 'params')
+  if (specId !== SPEC_IDS.httpApi) return parseWith(target.schema, params, 'params')
+  const details = parseWith(httpApiDetailsSchema, params, 'params')
   const auth = ctx.sandbox.collection('connections').get(baseConnectionId)?.auth
   const type = auth ? authDefinition(specId, auth.specName).type : null
-  const clashes = headerClashes(checked.headers, type)
+  const clashes = checkHeadersAgainstAuth(details.headers.entries, type)
   if (clashes.length) {
     throw problems.invalidBody(clashes.map((c) => ({ path: 'params.headers', message: c.message })))
   }
-  return checked
+  return httpApiTargetParams(details)
 }
 
 function checkBaseConnection(ctx: ServiceContext, baseConnectionId: string, specId: string) {

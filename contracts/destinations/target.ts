@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { EntryError } from './entries'
-import { parseHeaders } from './headers'
-import { parseQueryParameters } from './query'
+import { type Header, parseHeaders } from './headers'
+import { parseQueryParameters, type QueryParameter } from './query'
 import { checkHttpUrl } from './url'
 
 const INCLUDE_SEGMENT_NAMES_HELP =
@@ -22,28 +22,37 @@ const segmentToggles = {
 
 const ENDPOINT_FIELD = { label: 'HTTP endpoint', example: 'https://webhook.example/profiles' }
 
-/** Each problem of a list field as an issue on that field, with the entry in `params.entry`. */
+/** A list field as typed (trimmed), and the entries it holds: none while the text has problems. */
+export type EntryList<T> = { text: string; entries: T[] }
+
+/**
+ * Each problem of a list field as an issue on that field, with the entry in `params.entry`; the
+ * field's other checks and the object's still run, as they do after a refinement.
+ */
 function entryIssues(errors: readonly EntryError[], ctx: z.RefinementCtx<string>) {
   for (const { entry, message } of errors) {
-    ctx.addIssue({ code: 'custom', message, params: { entry } })
+    ctx.addIssue({ code: 'custom', message, params: { entry }, continue: true })
   }
 }
 
 /**
- * Destination details (target connection `params`) of the HTTP API destination, in AEP's field
- * order. Headers and query parameters are validated entry by entry; a query parameter may not
- * repeat one the HTTP Endpoint URL already carries.
+ * The fields of the HTTP API destination details (target connection `params`), in AEP's field
+ * order, checked and parsed in one pass: headers and query parameters entry by entry, into the
+ * lists they hold; a query parameter may not repeat one the HTTP Endpoint URL already carries.
+ * The wizard, the Edit destination dialog, the API, the request preview and the engine's flow
+ * configuration read the parsed lists from here instead of parsing the text again.
  */
-export const httpApiTargetParamsSchema = z
+export const httpApiDetailsSchema = z
   .object({
     headers: z
       .string()
       .trim()
-      .superRefine((value, ctx) => {
-        const result = parseHeaders(value)
+      .transform((text, ctx): EntryList<Header> => {
+        const result = parseHeaders(text)
         if (!result.ok) entryIssues(result.errors, ctx)
+        return { text, entries: result.ok ? result.headers : [] }
       })
-      .default('')
+      .prefault('')
       .meta({
         title: 'Headers',
         description:
@@ -65,11 +74,12 @@ export const httpApiTargetParamsSchema = z
     queryParameters: z
       .string()
       .trim()
-      .superRefine((value, ctx) => {
-        const result = parseQueryParameters(value)
+      .transform((text, ctx): EntryList<QueryParameter> => {
+        const result = parseQueryParameters(text)
         if (!result.ok) entryIssues(result.errors, ctx)
+        return { text, entries: result.ok ? result.parameters : [] }
       })
-      .default('')
+      .prefault('')
       .meta({
         title: 'Query parameters',
         description:
@@ -77,11 +87,10 @@ export const httpApiTargetParamsSchema = z
       }),
     ...segmentToggles,
   })
-  .superRefine((params, ctx) => {
-    const endpoint = checkHttpUrl(params.httpEndpoint, ENDPOINT_FIELD)
-    const query = parseQueryParameters(params.queryParameters)
-    if (!endpoint.ok || !query.ok) return
-    for (const { name } of query.parameters) {
+  .superRefine(({ httpEndpoint, queryParameters }, ctx) => {
+    const endpoint = checkHttpUrl(httpEndpoint, ENDPOINT_FIELD)
+    if (!endpoint.ok) return
+    for (const { name } of queryParameters.entries) {
       if (endpoint.url.searchParams.has(name)) {
         ctx.addIssue({
           code: 'custom',
@@ -92,6 +101,24 @@ export const httpApiTargetParamsSchema = z
       }
     }
   })
+
+/** HTTP API destination details as `httpApiDetailsSchema` parses them, with the parsed lists. */
+export type HttpApiDetails = z.output<typeof httpApiDetailsSchema>
+
+/** Parsed HTTP API destination details as they are stored: the lists as typed. */
+export const httpApiTargetParams = (details: HttpApiDetails) => ({
+  headers: details.headers.text,
+  httpEndpoint: details.httpEndpoint,
+  queryParameters: details.queryParameters.text,
+  includeSegmentNames: details.includeSegmentNames,
+  includeSegmentTimestamps: details.includeSegmentTimestamps,
+})
+
+/**
+ * Destination details (target connection `params`) of the HTTP API destination, checked by
+ * `httpApiDetailsSchema` and given back as stored.
+ */
+export const httpApiTargetParamsSchema = httpApiDetailsSchema.transform(httpApiTargetParams)
 
 /** Destination details of Amazon Kinesis: the data stream Platform writes to. */
 export const kinesisTargetParamsSchema = z.object({
