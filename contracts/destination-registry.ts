@@ -26,11 +26,7 @@ export interface DestinationDefinition {
   supportsAudiences: boolean
   supportsDatasets: boolean
   auth: AuthDefinition[]
-  /** The destination details (target connection `params`): checked, and given back as stored. */
-  target: {
-    name: string
-    schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>
-  } | null
+  target: { name: string; schema: z.ZodObject } | null
 }
 
 const required = (label: string) =>

@@ -5,10 +5,8 @@ import {
   type SourceConnection,
   type TargetConnection,
 } from '../../contracts/flow-service'
-import { SPEC_IDS } from '../../contracts/connection-spec'
 import { findDestination } from '../../contracts/destination-catalog'
-import { checkHeadersAgainstAuth } from '../../contracts/destinations/headers'
-import { httpApiDetailsSchema, httpApiTargetParams } from '../../contracts/destinations/target'
+import { headerClashes } from '../../contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { getConnection } from './connections'
@@ -18,8 +16,7 @@ import { applyJsonPatch, checkIfMatch } from './versioning'
 
 /**
  * Validates destination details against the destination's target spec, and, for HTTP API, that
- * no custom header sets `Authorization` when the account's authentication sets it already (on
- * the headers as the details schema parsed them).
+ * no custom header sets `Authorization` when the account's authentication sets it already.
  */
 function validatedParams(
   ctx: ServiceContext,
@@ -29,15 +26,14 @@ function validatedParams(
 ) {
   const target = findDestination(specId)?.target
   if (!target) return params
-  if (specId !== SPEC_IDS.httpApi) return parseWith(target.schema, params, 'params')
-  const details = parseWith(httpApiDetailsSchema, params, 'params')
+  const checked: Record<string, unknown> = parseWith(target.schema, params, 'params')
   const auth = ctx.sandbox.collection('connections').get(baseConnectionId)?.auth
   const type = auth ? authDefinition(specId, auth.specName).type : null
-  const clashes = checkHeadersAgainstAuth(details.headers.entries, type)
+  const clashes = headerClashes(checked.headers, type)
   if (clashes.length) {
     throw problems.invalidBody(clashes.map((c) => ({ path: 'params.headers', message: c.message })))
   }
-  return httpApiTargetParams(details)
+  return checked
 }
 
 function checkBaseConnection(ctx: ServiceContext, baseConnectionId: string, specId: string) {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { HttpApiAuth } from './auth'
 import {
   buildExportRequest,
-  checkExportDestination,
   maskSecret,
+  parseExportDestination,
   type ExportRequestInput,
 } from './export-request'
-import { httpApiDetailsSchema, type HttpApiTargetParamsInput } from './target'
+import type { HttpApiTargetParams } from './target'
 
 const details = {
   httpEndpoint: 'https://webhook.example/profiles?source=aep',
@@ -45,22 +45,16 @@ const oauthVariants: Array<[string, HttpApiAuth]> = [
   ['OAuth 2 Client Credentials, Basic Authorization', basicAuth],
 ]
 
-/** The destination check of details as typed: parsed once, then checked against the auth. */
-const checkDetails = (given: HttpApiTargetParamsInput, authType: HttpApiAuth['type']) =>
-  checkExportDestination(httpApiDetailsSchema.parse(given), authType)
+type Details = Pick<HttpApiTargetParams, 'httpEndpoint' | 'headers' | 'queryParameters'>
 
-/** Why the details schema refuses details, before any request is built from them. */
-const refusals = (given: HttpApiTargetParamsInput) =>
-  httpApiDetailsSchema.safeParse(given).error?.issues.map((issue) => issue.message)
-
-/** The request for details the destination accepts: parsed and checked once, then built. */
+/** The request for details the destination accepts: parsed once, then built. */
 function exportRequest({
   details: given,
   ...input
-}: Omit<ExportRequestInput, 'destination'> & { details: HttpApiTargetParamsInput }) {
-  const checked = checkDetails(given, input.auth.type)
-  if (!checked.ok) throw new Error(checked.reason)
-  return buildExportRequest({ destination: checked.destination, ...input })
+}: Omit<ExportRequestInput, 'destination'> & { details: Details }) {
+  const parsed = parseExportDestination(given, input.auth.type)
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return buildExportRequest({ destination: parsed.destination, ...input })
 }
 
 describe('buildExportRequest', () => {
@@ -154,16 +148,22 @@ describe('buildExportRequest', () => {
     )
   })
 
-  it('refuses invalid details before any request is built', () => {
-    expect(refusals({ ...details, headers: 'Host:x' })).toEqual([
-      expect.stringMatching(/^`Host` cannot be set/),
-    ])
-    expect(refusals({ ...details, queryParameters: 'flag' })).toEqual(['`flag` has no value'])
+  it('refuses invalid details', () => {
+    const auth: HttpApiAuth = { type: 'NONE', params: {} }
+    expect(parseExportDestination({ ...details, headers: 'Host:x' }, auth.type)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^Invalid destination details: `Host` cannot be set/),
+    })
+    expect(parseExportDestination({ ...details, queryParameters: 'flag' }, auth.type)).toEqual({
+      ok: false,
+      errors: [{ entry: 'flag', message: '`flag` has no value' }],
+      reason: 'Invalid destination details: `flag` has no value',
+    })
   })
 
   it('refuses a custom Authorization header when the authentication sets it', () => {
     const own = { ...details, headers: 'Authorization:Basic abc' }
-    expect(checkDetails(own, 'BEARER')).toMatchObject({
+    expect(parseExportDestination(own, 'BEARER')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/Bearer token authentication of this account sets it/),
     })

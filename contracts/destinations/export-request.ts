@@ -1,8 +1,8 @@
 import type { HttpApiAuth, HttpApiAuthType } from './auth'
 import type { EntryError } from './entries'
-import { checkHeadersAgainstAuth, type Header } from './headers'
-import { appendQueryParameters } from './query'
-import type { HttpApiDetails } from './target'
+import { checkHeadersAgainstAuth, type Header, parseHeaders } from './headers'
+import { appendQueryParameters, parseQueryParameters } from './query'
+import type { HttpApiTargetParams } from './target'
 
 /** The request the HTTP API destination sends for one exported profile. */
 export type ExportRequest = { method: 'POST'; url: string; headers: Header[]; body: string }
@@ -11,10 +11,10 @@ export type ExportRequest = { method: 'POST'; url: string; headers: Header[]; bo
 export type ExportDestination = { url: string; headers: readonly Header[] }
 
 /** The destination, or every problem of its details and why they cannot be used. */
-export type CheckExportDestinationResult =
+export type ParseExportDestinationResult =
   { ok: true; destination: ExportDestination } | { ok: false; errors: EntryError[]; reason: string }
 
-/** What `buildExportRequest` needs: the checked destination, the account's auth and the payload. */
+/** What `buildExportRequest` needs: the parsed destination, the account's auth and the payload. */
 export type ExportRequestInput = {
   destination: ExportDestination
   auth: HttpApiAuth
@@ -27,23 +27,31 @@ export type ExportRequestInput = {
 }
 
 /**
- * The validation half of a request: checks details `httpApiDetailsSchema` parsed against the
- * account's authentication (the custom headers may not clash with it) and resolves the URL the
- * requests go to. The live preview and the engine's flow configuration check once, then build
- * any number of requests.
+ * Checks and parses the destination details a request is built from: the headers and query
+ * parameters entry by entry, and the custom headers against the account's authentication. The
+ * live preview and the engine's flow configuration parse once, then build any number of requests.
  */
-export function checkExportDestination(
-  details: Pick<HttpApiDetails, 'httpEndpoint' | 'headers' | 'queryParameters'>,
+export function parseExportDestination(
+  details: Pick<HttpApiTargetParams, 'httpEndpoint' | 'headers' | 'queryParameters'>,
   authType: HttpApiAuthType,
-): CheckExportDestinationResult {
-  const headers = details.headers.entries
-  const errors = checkHeadersAgainstAuth(headers, authType)
-  if (errors.length > 0) {
+): ParseExportDestinationResult {
+  const custom = parseHeaders(details.headers)
+  const query = parseQueryParameters(details.queryParameters)
+  const errors = [
+    ...(custom.ok ? checkHeadersAgainstAuth(custom.headers, authType) : custom.errors),
+    ...(query.ok ? [] : query.errors),
+  ]
+  if (!custom.ok || !query.ok || errors.length > 0) {
     const reason = `Invalid destination details: ${errors.map((e) => e.message).join('; ')}`
     return { ok: false, errors, reason }
   }
-  const url = appendQueryParameters(details.httpEndpoint, details.queryParameters.entries)
-  return { ok: true, destination: { url, headers } }
+  return {
+    ok: true,
+    destination: {
+      url: appendQueryParameters(details.httpEndpoint, query.parameters),
+      headers: custom.headers,
+    },
+  }
 }
 
 const MASK = '••••••'
@@ -56,7 +64,7 @@ export function maskSecret(secret: string): string {
 /**
  * The request for one profile: a POST of JSON to the destination's URL, the custom headers, and
  * `Authorization: Bearer` for every auth type but None. The live preview and the delivery both
- * use it, on a destination `checkExportDestination` accepted; it checks nothing itself.
+ * use it, on a destination `parseExportDestination` accepted.
  */
 export function buildExportRequest(input: ExportRequestInput): ExportRequest {
   const { destination, auth, accessToken, body, maskSecrets = false } = input

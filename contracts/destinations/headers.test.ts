@@ -1,6 +1,12 @@
 import { assert, constantFrom, property, record, string, uniqueArray } from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkHeadersAgainstAuth, formatHeaders, type Header, parseHeaders } from './headers'
+import {
+  checkHeadersAgainstAuth,
+  formatHeaders,
+  type Header,
+  parseHeaders,
+  headerClashes,
+} from './headers'
 
 function errorsOf(input: string) {
   const result = parseHeaders(input)
@@ -261,9 +267,24 @@ describe('checkHeadersAgainstAuth', () => {
   it('accepts other headers for every authentication', () => {
     expect(checkHeadersAgainstAuth([{ name: 'x-team', value: 'a' }], 'BEARER')).toEqual([])
   })
+})
 
-  it('finds none while the auth type cannot be read yet', () => {
-    expect(checkHeadersAgainstAuth(headers, undefined)).toEqual([])
-    expect(checkHeadersAgainstAuth(headers, 'KINESIS')).toEqual([])
+describe('headerClashes', () => {
+  it('applies the clash rule to a Headers field value and an auth type', () => {
+    expect(headerClashes('x-team:growth,authorization:Basic abc', 'BEARER')).toEqual([
+      {
+        entry: 'authorization',
+        message:
+          '`authorization` cannot be set: the Bearer token authentication of this account sets it',
+      },
+    ])
+    expect(headerClashes('Authorization:Basic abc', 'NONE')).toEqual([])
+  })
+
+  it('finds none while the headers or the auth type cannot be read yet', () => {
+    expect(headerClashes('Authorization', 'BEARER')).toEqual([])
+    expect(headerClashes(undefined, 'BEARER')).toEqual([])
+    expect(headerClashes('Authorization:Basic abc', undefined)).toEqual([])
+    expect(headerClashes('Authorization:Basic abc', 'KINESIS')).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { type EntryError, type NameValue, percentDecode, splitEntries } from './entries'
-import { HTTP_API_AUTH_TYPE_TITLES, httpApiAuthTypeSchema } from './auth'
+import { HTTP_API_AUTH_TYPE_TITLES, httpApiAuthTypeSchema, type HttpApiAuthType } from './auth'
 
 /** A custom header of the HTTP API destination. */
 export type Header = NameValue
@@ -126,23 +126,31 @@ export function formatHeaders(headers: readonly Header[]): string {
 }
 
 /**
- * The rule "a custom header may not clash with the account's authentication header", as the
- * connect wizard, the Edit destination dialog, the API, the live preview and the engine apply it:
- * a custom `Authorization` header is rejected unless the account authenticates with None,
- * because every other authentication type sets that header itself. None while `authType` is not
- * an HTTP API authentication type (not chosen yet, or not readable: its own check reports that).
+ * Rejects a custom `Authorization` header unless the account authenticates with None, because
+ * every other authentication type sets that header itself.
  */
 export function checkHeadersAgainstAuth(
   headers: readonly Header[],
-  authType: unknown,
+  authType: HttpApiAuthType,
 ): EntryError[] {
-  const auth = httpApiAuthTypeSchema.safeParse(authType)
-  if (!auth.success || auth.data === 'NONE') return []
-  const title = HTTP_API_AUTH_TYPE_TITLES[auth.data]
+  if (authType === 'NONE') return []
   return headers
     .filter(({ name }) => name.toLowerCase() === 'authorization')
     .map(({ name }) => ({
       entry: name,
-      message: `\`${name}\` cannot be set: the ${title} authentication of this account sets it`,
+      message: `\`${name}\` cannot be set: the ${HTTP_API_AUTH_TYPE_TITLES[authType]} authentication of this account sets it`,
     }))
+}
+
+/**
+ * The rule "a custom header may not clash with the account's authentication header", as the
+ * connect wizard, the Edit destination dialog, the live preview and the API apply it: the clashes
+ * of a Headers field value with an auth type, none while either is not readable yet (their own
+ * checks report that).
+ */
+export function headerClashes(headers: unknown, authType: unknown): EntryError[] {
+  const auth = httpApiAuthTypeSchema.safeParse(authType)
+  if (!auth.success || typeof headers !== 'string') return []
+  const parsed = parseHeaders(headers)
+  return parsed.ok ? checkHeadersAgainstAuth(parsed.headers, auth.data) : []
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { EntryError } from './entries'
-import { type Header, parseHeaders } from './headers'
-import { parseQueryParameters, type QueryParameter } from './query'
+import { parseHeaders } from './headers'
+import { parseQueryParameters } from './query'
 import { checkHttpUrl } from './url'
 
 const INCLUDE_SEGMENT_NAMES_HELP =
@@ -22,37 +22,28 @@ const segmentToggles = {
 
 const ENDPOINT_FIELD = { label: 'HTTP endpoint', example: 'https://webhook.example/profiles' }
 
-/** A list field as typed (trimmed), and the entries it holds: none while the text has problems. */
-export type EntryList<T> = { text: string; entries: T[] }
-
-/**
- * Each problem of a list field as an issue on that field, with the entry in `params.entry`; the
- * field's other checks and the object's still run, as they do after a refinement.
- */
+/** Each problem of a list field as an issue on that field, with the entry in `params.entry`. */
 function entryIssues(errors: readonly EntryError[], ctx: z.RefinementCtx<string>) {
   for (const { entry, message } of errors) {
-    ctx.addIssue({ code: 'custom', message, params: { entry }, continue: true })
+    ctx.addIssue({ code: 'custom', message, params: { entry } })
   }
 }
 
 /**
- * The fields of the HTTP API destination details (target connection `params`), in AEP's field
- * order, checked and parsed in one pass: headers and query parameters entry by entry, into the
- * lists they hold; a query parameter may not repeat one the HTTP Endpoint URL already carries.
- * The wizard, the Edit destination dialog, the API, the request preview and the engine's flow
- * configuration read the parsed lists from here instead of parsing the text again.
+ * Destination details (target connection `params`) of the HTTP API destination, in AEP's field
+ * order. Headers and query parameters are validated entry by entry; a query parameter may not
+ * repeat one the HTTP Endpoint URL already carries.
  */
-export const httpApiDetailsSchema = z
+export const httpApiTargetParamsSchema = z
   .object({
     headers: z
       .string()
       .trim()
-      .transform((text, ctx): EntryList<Header> => {
-        const result = parseHeaders(text)
+      .superRefine((value, ctx) => {
+        const result = parseHeaders(value)
         if (!result.ok) entryIssues(result.errors, ctx)
-        return { text, entries: result.ok ? result.headers : [] }
       })
-      .prefault('')
+      .default('')
       .meta({
         title: 'Headers',
         description:
@@ -74,12 +65,11 @@ export const httpApiDetailsSchema = z
     queryParameters: z
       .string()
       .trim()
-      .transform((text, ctx): EntryList<QueryParameter> => {
-        const result = parseQueryParameters(text)
+      .superRefine((value, ctx) => {
+        const result = parseQueryParameters(value)
         if (!result.ok) entryIssues(result.errors, ctx)
-        return { text, entries: result.ok ? result.parameters : [] }
       })
-      .prefault('')
+      .default('')
       .meta({
         title: 'Query parameters',
         description:
@@ -87,10 +77,11 @@ export const httpApiDetailsSchema = z
       }),
     ...segmentToggles,
   })
-  .superRefine(({ httpEndpoint, queryParameters }, ctx) => {
-    const endpoint = checkHttpUrl(httpEndpoint, ENDPOINT_FIELD)
-    if (!endpoint.ok) return
-    for (const { name } of queryParameters.entries) {
+  .superRefine((params, ctx) => {
+    const endpoint = checkHttpUrl(params.httpEndpoint, ENDPOINT_FIELD)
+    const query = parseQueryParameters(params.queryParameters)
+    if (!endpoint.ok || !query.ok) return
+    for (const { name } of query.parameters) {
       if (endpoint.url.searchParams.has(name)) {
         ctx.addIssue({
           code: 'custom',
@@ -101,24 +92,6 @@ export const httpApiDetailsSchema = z
       }
     }
   })
-
-/** HTTP API destination details as `httpApiDetailsSchema` parses them, with the parsed lists. */
-export type HttpApiDetails = z.output<typeof httpApiDetailsSchema>
-
-/** Parsed HTTP API destination details as they are stored: the lists as typed. */
-export const httpApiTargetParams = (details: HttpApiDetails) => ({
-  headers: details.headers.text,
-  httpEndpoint: details.httpEndpoint,
-  queryParameters: details.queryParameters.text,
-  includeSegmentNames: details.includeSegmentNames,
-  includeSegmentTimestamps: details.includeSegmentTimestamps,
-})
-
-/**
- * Destination details (target connection `params`) of the HTTP API destination, checked by
- * `httpApiDetailsSchema` and given back as stored.
- */
-export const httpApiTargetParamsSchema = httpApiDetailsSchema.transform(httpApiTargetParams)
 
 /** Destination details of Amazon Kinesis: the data stream Platform writes to. */
 export const kinesisTargetParamsSchema = z.object({

@@ -7,11 +7,11 @@ import {
 } from '../../../contracts/destinations/auth'
 import {
   buildExportRequest,
-  checkExportDestination,
+  parseExportDestination,
 } from '../../../contracts/destinations/export-request'
 import {
   eventHubsTargetParamsSchema,
-  httpApiDetailsSchema,
+  httpApiTargetParamsSchema,
   kinesisTargetParamsSchema,
 } from '../../../contracts/destinations/target'
 import type { DestinationKind, SentHeader } from '../../../contracts/engine/exports'
@@ -90,7 +90,7 @@ export const destinationOf = (target: TargetConnection | undefined): Destination
   (target && DESTINATION_OF_SPEC[target.connectionSpec.id]) ?? null
 
 function httpTarget(target: TargetConnection, account: Connection | undefined): DeliveryTarget {
-  const details = httpApiDetailsSchema.safeParse(target.params)
+  const details = httpApiTargetParamsSchema.safeParse(target.params)
   if (!details.success) {
     return {
       kind: 'invalid',
@@ -107,9 +107,9 @@ function httpTarget(target: TargetConnection, account: Connection | undefined): 
       reason: 'The account of this destination has no usable credentials: edit the account.',
     }
   }
-  const checked = checkExportDestination(details.data, auth.data.type)
-  if (!checked.ok) return { kind: 'invalid', destination: 'http', reason: checked.reason }
-  const { destination } = checked
+  const parsed = parseExportDestination(details.data, auth.data.type)
+  if (!parsed.ok) return { kind: 'invalid', destination: 'http', reason: parsed.reason }
+  const { destination } = parsed
   const build = (accessToken: string | undefined, maskSecrets: boolean) =>
     buildExportRequest({ destination, auth: auth.data, accessToken, body: {}, maskSecrets })
   const credentials = auth.data

@@ -25,15 +25,10 @@ import {
   targetConnectionQuery,
   targetConnectionKeys,
 } from '../../api/target-connections'
-import {
-  SPEC_IDS,
-  type ConnectionSpec,
-  type JsonSchemaObject,
-} from '../../../contracts/connection-spec'
+import type { ConnectionSpec, JsonSchemaObject } from '../../../contracts/connection-spec'
 import { findDestination } from '../../../contracts/destination-catalog'
 import type { DestinationDefinition } from '../../../contracts/destination-registry'
-import { checkHeadersAgainstAuth } from '../../../contracts/destinations/headers'
-import { httpApiDetailsSchema, httpApiTargetParams } from '../../../contracts/destinations/target'
+import { headerClashes } from '../../../contracts/destinations/headers'
 import type { TargetConnection } from '../../../contracts/flow-service'
 import { SpecFields, specDefaults } from '../spec-form/spec-fields'
 import { LoadError } from '../load-error'
@@ -104,25 +99,15 @@ export function EditDestinationDialog({ sandbox, flowId }: EditDestinationDialog
   )
 }
 
-/**
- * The wizard's check of the destination details, plus, for HTTP API, the header clash with the
- * account's auth on the headers the details schema parsed; the values come back as stored.
- */
-function detailsSchema(
-  destination: DestinationDefinition,
-  authType: string | undefined,
-): z.ZodType<Values, Values> {
-  if (destination.id !== SPEC_IDS.httpApi) {
-    return z.object({ params: destination.target?.schema ?? z.object({}) })
-  }
-  return z
-    .object({ params: httpApiDetailsSchema })
-    .superRefine((values, ctx) => {
-      for (const { message } of checkHeadersAgainstAuth(values.params.headers.entries, authType)) {
-        ctx.addIssue({ code: 'custom', path: ['params', 'headers'], message })
-      }
-    })
-    .transform((values) => ({ params: httpApiTargetParams(values.params) }))
+/** The wizard's check of the destination details, plus the header clash with the account's auth. */
+function detailsSchema(destination: DestinationDefinition, authType: string | undefined) {
+  const params: z.ZodType<Record<string, unknown>, Record<string, unknown>> = destination.target
+    ?.schema ?? z.object({})
+  return z.object({ params }).superRefine((values, ctx) => {
+    for (const { message } of headerClashes(values.params.headers, authType)) {
+      ctx.addIssue({ code: 'custom', path: ['params', 'headers'], message })
+    }
+  })
 }
 
 interface EditDestinationFormProps {

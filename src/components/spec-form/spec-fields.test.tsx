@@ -18,7 +18,7 @@ import { schemaResolver } from './zod-resolver'
 const specOf = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input' }) as unknown as JsonSchemaObject
 
-function Harness({ schema, onValid }: { schema: z.ZodType; onValid: (v: unknown) => void }) {
+function Harness({ schema, onValid }: { schema: z.ZodObject; onValid: (v: unknown) => void }) {
   const spec = specOf(schema)
   const form = useForm<{ params: Record<string, unknown> }>({
     defaultValues: { params: specDefaults(spec) },
@@ -38,7 +38,7 @@ function Harness({ schema, onValid }: { schema: z.ZodType; onValid: (v: unknown)
 /** A field's accessible name: Spectrum ends required labels with a zero-width space. */
 const named = (label: string) => new RegExp(`^${label}[\\s\u200b]*$`)
 
-const renderSpec = (schema: z.ZodType) => {
+const renderSpec = (schema: z.ZodObject) => {
   const onValid = vi.fn<(values: unknown) => void>()
   render(<Harness schema={schema} onValid={onValid} />)
   return onValid

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
 import type { AuthDefinition, DestinationDefinition } from '../../../contracts/destination-registry'
-import { checkHeadersAgainstAuth } from '../../../contracts/destinations/headers'
-import { httpApiDetailsSchema, httpApiTargetParams } from '../../../contracts/destinations/target'
+import { headerClashes } from '../../../contracts/destinations/headers'
 import {
   createConnectionSchema,
   createTargetConnectionSchema,
@@ -83,8 +82,6 @@ export function draftAuth(
  * and the API's input schemas for names and descriptions, so the wizard checks what the API
  * checks. `accounts` (the saved accounts of the destination, when loaded) lets it check that a
  * picked account exists and that custom headers do not clash with the account's authentication.
- * HTTP API details are parsed once, by `httpApiDetailsSchema`; the clash check reads the headers
- * it parsed, and the parsed draft gives the details back as the API stores them.
  */
 export function draftSchema(
   destination: DestinationDefinition,
@@ -124,38 +121,29 @@ export function draftSchema(
         'This account no longer exists. Select another one.',
       ),
   })
-  const withDetails = <P extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>(
-    params: P,
-  ) =>
-    z.object({
+  const target = destination.target?.schema ?? z.object({})
+  return z
+    .object({
       account: z.discriminatedUnion('mode', [newAccount, existingAccount]),
       details: z.object({
         name: createTargetConnectionSchema.shape.name,
         description: createTargetConnectionSchema.shape.description,
-        params,
+        params: target,
       }),
       marketingActions: z.array(z.string()),
       alerts: z.array(z.string()),
     })
-  if (destination.id !== SPEC_IDS.httpApi) {
-    return withDetails(destination.target?.schema ?? z.object({}))
-  }
-  return withDetails(httpApiDetailsSchema)
     .superRefine((draft, ctx) => {
+      if (destination.id !== SPEC_IDS.httpApi) return
       const authType = draftAuth(
         destination,
         draft.account as ConnectDraft['account'],
         accounts,
       )?.type
-      const headers = draft.details.params.headers.entries
-      for (const { message } of checkHeadersAgainstAuth(headers, authType)) {
+      for (const { message } of headerClashes(draft.details.params.headers, authType)) {
         ctx.addIssue({ code: 'custom', path: ['details', 'params', 'headers'], message })
       }
     })
-    .transform((draft) => ({
-      ...draft,
-      details: { ...draft.details, params: httpApiTargetParams(draft.details.params) },
-    }))
 }
 
 export type DraftSchema = ReturnType<typeof draftSchema>

@@ -1,10 +1,10 @@
 import type { HttpApiAuth } from '../../../contracts/destinations/auth'
 import {
   buildExportRequest,
-  checkExportDestination,
+  parseExportDestination,
   type ExportRequest,
 } from '../../../contracts/destinations/export-request'
-import { httpApiDetailsSchema } from '../../../contracts/destinations/target'
+import { httpApiTargetParamsSchema } from '../../../contracts/destinations/target'
 import { samplePayload } from './sample-payload'
 
 /** A problem that keeps the preview from showing, named by the field's label. */
@@ -31,7 +31,7 @@ export function previewRequest(
 ): RequestPreview {
   const endpoint = typeof params.httpEndpoint === 'string' ? params.httpEndpoint : ''
   if (endpoint.trim() === '') return { kind: 'empty' }
-  const parsed = httpApiDetailsSchema.safeParse(params)
+  const parsed = httpApiTargetParamsSchema.safeParse(params)
   if (!parsed.success) {
     return {
       kind: 'invalid',
@@ -41,7 +41,7 @@ export function previewRequest(
       }),
     }
   }
-  const destination = checkExportDestination(parsed.data, auth.type)
+  const destination = parseExportDestination(parsed.data, auth.type)
   if (!destination.ok) {
     return {
       kind: 'invalid',
