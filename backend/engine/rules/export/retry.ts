@@ -57,19 +57,8 @@ export type NextAttempt =
  */
 export function classifyAttempt(result: AttemptResult): AttemptClassification {
   if (result.kind !== 'response') return classifyFailure(result)
-  let found = byStatus.get(result.status)
-  if (!found) {
-    found = classifyStatus(result.status)
-    byStatus.set(result.status, found)
-  }
-  return found
+  return BY_STATUS[result.status] ?? classifyStatus(result.status)
 }
-
-/**
- * The classification of each HTTP status met so far: the same object, and the same reason
- * string, for every attempt answered with it (records share their reasons).
- */
-const byStatus = new Map<number, AttemptClassification>()
 
 /** Whether an answer with this HTTP status is worth trying again: 429 and 5xx. */
 export const isRetryableStatus = (status: number): boolean =>
@@ -106,6 +95,14 @@ function classifyStatus(status: number): AttemptClassification {
   }
   return { outcome: 'final', reason: `The endpoint answered HTTP ${status}, not a success` }
 }
+
+/**
+ * The classification of every HTTP status, made once: the same frozen object, and the same reason
+ * string, for every attempt answered with it (records share their reasons).
+ */
+const BY_STATUS: readonly AttemptClassification[] = Object.freeze(
+  Array.from({ length: 600 }, (_, status) => Object.freeze(classifyStatus(status))),
+)
 
 const headerValue = (headers: Record<string, string>, name: string): string | undefined => {
   for (const key in headers) if (key.toLowerCase() === name) return headers[key]
