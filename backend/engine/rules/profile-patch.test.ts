@@ -5,6 +5,7 @@ import type { JsonPatchOperation } from '../../../contracts/flow-service'
 import { applyOperations } from '../../services/versioning'
 import {
   applySimplePatch,
+  AttributeDotPaths,
   identitiesChanged,
   isExactProfilePatch,
   writtenAttributePaths,
@@ -24,6 +25,7 @@ describe('writtenAttributePaths', () => {
         ],
         before,
         before,
+        new AttributeDotPaths(),
       ),
     ).toEqual(['person.name.firstName', 'vehicles.-', 'loyalty'])
   })
@@ -39,6 +41,7 @@ describe('writtenAttributePaths', () => {
         ],
         {},
         {},
+        new AttributeDotPaths(),
       ),
     ).toEqual(['a', 'b', 'd'])
   })
@@ -52,6 +55,7 @@ describe('writtenAttributePaths', () => {
         ],
         {},
         {},
+        new AttributeDotPaths(),
       ),
     ).toEqual(['a/b.c~d'])
   })
@@ -62,8 +66,19 @@ describe('writtenAttributePaths', () => {
         [{ op: 'replace', path: '/attributes', value: { homeAddress: {} } }],
         before,
         { homeAddress: {} },
+        new AttributeDotPaths(),
       ),
     ).toEqual(['person', 'loyalty', 'homeAddress'])
+  })
+})
+
+describe('AttributeDotPaths', () => {
+  it('converts pointers to dot paths, a pointer written again included', () => {
+    const dotPaths = new AttributeDotPaths()
+    const first = dotPaths.of('/attributes/person/name/firstName')
+    expect(first).toBe('person.name.firstName')
+    expect(dotPaths.of(['/attributes', 'person', 'name', 'firstName'].join('/'))).toBe(first)
+    expect(dotPaths.of('/attributes/a~1b')).toBe('a/b')
   })
 })
 
