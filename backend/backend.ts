@@ -18,7 +18,7 @@ import { createDemoServices } from './receiver/demo-services'
 import { createOutbound, type Outbound } from './receiver/outbound'
 import { TokenServer } from './receiver/token-server'
 import { seedSandbox, isSeeded, type SeedOptions } from './seed/seed'
-import { ProfilePatches } from './services/profile-writes'
+import { ProfilePatchChecker } from './services/profile-writes'
 import { TrafficRegistry } from './services/traffic'
 import { Database } from './store/database'
 import type { Persistence } from './store/persistence'
@@ -72,7 +72,7 @@ export function createBackend({
   const withEngine = engineRoute(route, engine, {
     clock,
     events,
-    patches: new ProfilePatches(),
+    patches: new ProfilePatchChecker(),
   })
   const handlers = [
     ...exportHandlers(withEngine),

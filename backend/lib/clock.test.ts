@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hourOf, IsoStamps, ManualClock } from './clock'
+import { hourOf, ManualClock } from './clock'
 
 describe('ManualClock', () => {
   it('fires timers in time order, each at its due time, when time moves past them', () => {
@@ -37,13 +37,4 @@ describe('ManualClock', () => {
 
 it('floors a time to its hour', () => {
   expect(hourOf(Date.UTC(2026, 0, 1, 9, 59, 59, 999))).toBe(Date.UTC(2026, 0, 1, 9))
-})
-
-it('stamps ISO 8601 times, a time stamped again included', () => {
-  const stamps = new IsoStamps()
-  const at = Date.UTC(2026, 0, 1, 9, 30)
-  const first = stamps.of(at)
-  expect(first).toBe('2026-01-01T09:30:00.000Z')
-  expect(stamps.of(at)).toBe(first)
-  expect(stamps.of(at + 1)).toBe('2026-01-01T09:30:00.001Z')
 })

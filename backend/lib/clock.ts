@@ -84,23 +84,6 @@ export class ManualClock implements Scheduler {
 /** ISO 8601 of a UNIX time. */
 export const toIso = (ms: number): string => new Date(ms).toISOString()
 
-/**
- * ISO 8601 of UNIX times, the last one kept: many stamps of a run share their time (and then
- * their string). Whoever stamps a stream of writes owns one.
- */
-export class IsoStamps {
-  private lastMs = Number.NaN
-  private lastIso = ''
-
-  of(ms: number): string {
-    if (ms !== this.lastMs) {
-      this.lastIso = toIso(ms)
-      this.lastMs = ms
-    }
-    return this.lastIso
-  }
-}
-
 export const HOUR_MS = 3_600_000
 
 /** The start of the hour `ms` falls in (UTC; every time zone's hours start on UTC hours but a few). */

@@ -5,7 +5,7 @@ import { startTestBackend } from '../testing/api'
 import { activateDataflow, isRealizedIn, listExports, profilesWhere } from '../testing/engine'
 import type { EngineContext } from './engine-context'
 import type { ServiceContext } from './entity'
-import { ProfilePatches } from './profile-writes'
+import { ProfilePatchChecker } from './profile-writes'
 import { getFlowDoc, patchFlow, setFlowState } from './flows'
 import { patchTargetConnection } from './target-connections'
 import { updateProfile } from './profiles'
@@ -57,7 +57,7 @@ describe('changes made through the services reach the engine', () => {
       ...ctx,
       clock: env.clock,
       engine: env.backend.engine.forSandbox(ctx.sandbox),
-      patches: new ProfilePatches(),
+      patches: new ProfilePatchChecker(),
     }
     const write = (value: string) =>
       updateProfile(engineCtx, john.id, [

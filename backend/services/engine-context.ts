@@ -1,7 +1,7 @@
 import type { SandboxEngine } from '../engine/runtime/sandbox-engine'
 import type { Scheduler } from '../lib/clock'
 import type { ServiceContext } from './entity'
-import type { ProfilePatches } from './profile-writes'
+import type { ProfilePatchChecker } from './profile-writes'
 
 /**
  * A service call that reads the execution engine of its sandbox (records, the receiver, the
@@ -10,6 +10,6 @@ import type { ProfilePatches } from './profile-writes'
 export interface EngineContext extends ServiceContext {
   clock: Scheduler
   engine: SandboxEngine
-  /** What profile updates work out from their patches, kept by the backend for the next ones. */
-  patches: ProfilePatches
+  /** The backend's check of profile patches (it keeps the pointers it worked out). */
+  patches: ProfilePatchChecker
 }

@@ -3,10 +3,10 @@ import { KIND_WEIGHTS, planUpdate } from '../engine/rules/traffic-plan'
 import { createRandom } from '../seed/data/random'
 import { generateProfiles } from '../seed/data/profiles'
 import { leafPaths } from '../seed/data/union-schema'
-import { ProfilePatches } from './profile-writes'
+import { ProfilePatchChecker } from './profile-writes'
 
-const patches = new ProfilePatches()
-const checkProfileOperations = patches.check.bind(patches)
+const checker = new ProfilePatchChecker()
+const checkProfileOperations = checker.check.bind(checker)
 
 describe('checkProfileOperations', () => {
   it('lets every update generated traffic makes through, whatever is mapped', () => {

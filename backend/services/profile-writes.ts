@@ -3,8 +3,6 @@ import { namespaceIssue } from '../../contracts/identity-rules'
 import type { IdentityMap, XdmObject } from '../../contracts/profile'
 import { resolveAttributePath, writeIssue, type WriteTarget } from '../../contracts/xdm-write'
 import type { FieldError } from '../../contracts/problem'
-import { AttributeDotPaths, writtenAttributePaths } from '../engine/rules/profile-patch'
-import { IsoStamps } from '../lib/clock'
 import { unionSchema } from '../seed/data/union-schema'
 
 /** Names that would reach an object's prototype: never a field or a namespace. */
@@ -20,7 +18,7 @@ interface PointerInfo {
   target: WriteTarget | string | null
 }
 
-/** How many distinct pointers are kept worked out. */
+/** How many distinct pointers a checker keeps worked out. */
 const MAX_POINTERS = 2000
 
 function pointerInfo(pointer: string): PointerInfo {
@@ -49,22 +47,16 @@ function valueAt(root: unknown, tokens: readonly string[]): unknown {
 }
 
 /**
- * What profile updates work out from their patches, kept for the next updates: created by
- * `createBackend` and handed to the services in their context, for the backend's life.
+ * Checks a profile patch before it is applied to `current`: every attribute path is a field of
+ * the union schema (or an item of one of its arrays), every value added, replaced, moved or
+ * copied there has the field's type, no path reaches an object's prototype, `move` and `copy`
+ * stay on their side (attributes or identities), and identities go to a known namespace. Errors
+ * name the operation's field (`0.path`, `1.value`).
  */
-export class ProfilePatches {
-  /** Pointers seen before: a few hundred distinct paths serve every update. */
+export class ProfilePatchChecker {
+  /** Pointers seen before, for the backend's life: a few hundred distinct paths serve every update. */
   private readonly pointers = new Map<string, PointerInfo>()
-  private readonly dotPaths = new AttributeDotPaths()
-  private readonly stamps = new IsoStamps()
 
-  /**
-   * Checks a profile patch before it is applied to `current`: every attribute path is a field of
-   * the union schema (or an item of one of its arrays), every value added, replaced, moved or
-   * copied there has the field's type, no path reaches an object's prototype, `move` and `copy`
-   * stay on their side (attributes or identities), and identities go to a known namespace.
-   * Errors name the operation's field (`0.path`, `1.value`).
-   */
   check(
     operations: readonly JsonPatchOperation[],
     current: { attributes: XdmObject; identityMap: IdentityMap },
@@ -75,20 +67,6 @@ export class ProfilePatches {
       if (issue) errors.push({ path: `${index}.${issue.field}`, message: issue.message })
     })
     return errors
-  }
-
-  /** The attribute dot paths a patch writes (`writtenAttributePaths`). */
-  writtenPaths(
-    operations: readonly JsonPatchOperation[],
-    before: XdmObject,
-    after: XdmObject,
-  ): string[] {
-    return writtenAttributePaths(operations, before, after, this.dotPaths)
-  }
-
-  /** An update's time in ISO 8601: updates of the same time share it. */
-  timeOf(ms: number): string {
-    return this.stamps.of(ms)
   }
 
   private infoOf(pointer: string): PointerInfo {

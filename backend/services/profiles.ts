@@ -21,6 +21,7 @@ import {
   applySimplePatch,
   identitiesChanged,
   isExactProfilePatch,
+  writtenAttributePaths,
 } from '../engine/rules/profile-patch'
 import { evaluateMemberships } from '../engine/rules/segmentation'
 import type { FieldError } from '../../contracts/problem'
@@ -178,14 +179,14 @@ export function updateProfile(ctx: EngineContext, id: string, body: unknown): Pr
     if (issues.length) throw problems.invalidBody(issues)
   }
   const now = ctx.clock.now()
-  const writtenPaths = ctx.patches.writtenPaths(operations, current.attributes, attributes)
+  const writtenPaths = writtenAttributePaths(operations, current.attributes, attributes)
   const evaluation =
     attributes === current.attributes
       ? null
       : evaluateMemberships(
           { attributes, segmentMembership: current.segmentMembership },
           ctx.engine.audiences.compiled,
-          ctx.patches.timeOf(now),
+          toIso(now),
           writtenPaths,
         )
   const next: Profile = {

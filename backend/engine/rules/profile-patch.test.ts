@@ -5,7 +5,6 @@ import type { JsonPatchOperation } from '../../../contracts/flow-service'
 import { applyOperations } from '../../services/versioning'
 import {
   applySimplePatch,
-  AttributeDotPaths,
   identitiesChanged,
   isExactProfilePatch,
   writtenAttributePaths,
@@ -25,7 +24,6 @@ describe('writtenAttributePaths', () => {
         ],
         before,
         before,
-        new AttributeDotPaths(),
       ),
     ).toEqual(['person.name.firstName', 'vehicles.-', 'loyalty'])
   })
@@ -41,7 +39,6 @@ describe('writtenAttributePaths', () => {
         ],
         {},
         {},
-        new AttributeDotPaths(),
       ),
     ).toEqual(['a', 'b', 'd'])
   })
@@ -55,7 +52,6 @@ describe('writtenAttributePaths', () => {
         ],
         {},
         {},
-        new AttributeDotPaths(),
       ),
     ).toEqual(['a/b.c~d'])
   })
@@ -66,19 +62,8 @@ describe('writtenAttributePaths', () => {
         [{ op: 'replace', path: '/attributes', value: { homeAddress: {} } }],
         before,
         { homeAddress: {} },
-        new AttributeDotPaths(),
       ),
     ).toEqual(['person', 'loyalty', 'homeAddress'])
-  })
-})
-
-describe('AttributeDotPaths', () => {
-  it('converts pointers to dot paths, a pointer written again included', () => {
-    const dotPaths = new AttributeDotPaths()
-    const first = dotPaths.of('/attributes/person/name/firstName')
-    expect(first).toBe('person.name.firstName')
-    expect(dotPaths.of(['/attributes', 'person', 'name', 'firstName'].join('/'))).toBe(first)
-    expect(dotPaths.of('/attributes/a~1b')).toBe('a/b')
   })
 })
 

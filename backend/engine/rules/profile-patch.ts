@@ -18,39 +18,19 @@ const toDotPath = (pointer: string): string =>
         .join('.')
     : pointer.slice(1).replaceAll('/', '.')
 
-/**
- * The dot paths of pointers below `/attributes/`, the last one converted kept: a stream of
- * updates writes the same paths again and again. Whoever applies the updates owns one.
- */
-export class AttributeDotPaths {
-  private lastPointer = ''
-  private lastDotPath = ''
-
-  of(pointer: string): string {
-    if (pointer !== this.lastPointer) {
-      this.lastDotPath = toDotPath(pointer.slice(ATTRIBUTES.length))
-      this.lastPointer = pointer
-    }
-    return this.lastDotPath
-  }
-}
+/** The dot path of a pointer below `/attributes/`. */
+const attributeDotPath = (pointer: string): string => toDotPath(pointer.slice(ATTRIBUTES.length))
 
 const addOnce = (paths: string[], path: string): void => {
   if (!paths.includes(path)) paths.push(path)
 }
 
 /** Adds the attribute paths a write at `pointer` writes (see `writtenAttributePaths`). */
-function addWritten(
-  paths: string[],
-  pointer: string,
-  before: XdmObject,
-  after: XdmObject,
-  dotPaths: AttributeDotPaths,
-): void {
+function addWritten(paths: string[], pointer: string, before: XdmObject, after: XdmObject): void {
   if (pointer === ATTRIBUTES) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) addOnce(paths, key)
   } else if (pointer.startsWith(ATTRIBUTES) && pointer.charCodeAt(ATTRIBUTES.length) === SLASH) {
-    addOnce(paths, dotPaths.of(pointer))
+    addOnce(paths, attributeDotPath(pointer))
   }
 }
 
@@ -59,19 +39,17 @@ function addWritten(
  * is written, even with the same value"): the path of every `add`, `replace`, `remove` and `copy`,
  * and both ends of a `move`, under `/attributes`. A write of `/attributes` itself writes every
  * top-level attribute it had or has. `test` writes nothing; identityMap paths are not attributes.
- * The dot paths come from `dotPaths`, which keeps the last one it converted.
  */
 export function writtenAttributePaths(
   operations: readonly JsonPatchOperation[],
   before: XdmObject,
   after: XdmObject,
-  dotPaths: AttributeDotPaths,
 ): string[] {
   const paths: string[] = []
   for (const operation of operations) {
     if (operation.op === 'test') continue
-    if (operation.op === 'move') addWritten(paths, operation.from, before, after, dotPaths)
-    addWritten(paths, operation.path, before, after, dotPaths)
+    if (operation.op === 'move') addWritten(paths, operation.from, before, after)
+    addWritten(paths, operation.path, before, after)
   }
   return paths
 }

@@ -3,7 +3,7 @@ import type { Profile } from '../../../contracts/profile'
 import { generateAudiences } from '../../seed/data/audiences'
 import { generateProfiles } from '../../seed/data/profiles'
 import { writeOperation } from './traffic-plan'
-import { applySimplePatch, AttributeDotPaths, writtenAttributePaths } from './profile-patch'
+import { applySimplePatch, writtenAttributePaths } from './profile-patch'
 import { compileAudience, evaluateMemberships } from './segmentation'
 
 const now = Date.UTC(2026, 10, 26)
@@ -48,17 +48,11 @@ describe('evaluateMemberships', () => {
       'interests',
     ]
     const values = ['John', 'male', ['DeLorean'], 'gold', ['science fiction']]
-    const dotPaths = new AttributeDotPaths()
     profiles.forEach((profile, index) => {
       const path = paths[index % paths.length]
       const operations = [writeOperation(profile.attributes, path, values[index % values.length])]
       const edited = applySimplePatch(profile, operations) ?? profile
-      const written = writtenAttributePaths(
-        operations,
-        profile.attributes,
-        edited.attributes,
-        dotPaths,
-      )
+      const written = writtenAttributePaths(operations, profile.attributes, edited.attributes)
       const updated = {
         attributes: edited.attributes,
         segmentMembership: profile.segmentMembership,
