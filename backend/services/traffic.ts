@@ -212,7 +212,7 @@ class TrafficJobs {
 
 /**
  * The traffic jobs of each sandbox, for the backend's life: created by `createBackend` and handed
- * to the profile handlers. A sandbox's jobs end with its engine (a reset, a reload).
+ * to the services in their context. A sandbox's jobs end with its engine (a reset, a reload).
  */
 export class TrafficRegistry {
   private readonly jobs = new WeakMap<SandboxEngine, TrafficJobs>()
