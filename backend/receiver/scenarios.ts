@@ -50,25 +50,12 @@ export const ANSWERS = {
   ),
 }
 
-const limitedAnswer = (retryAfterSeconds: number): ReceiverAnswer =>
+const rateLimitAnswer = (retryAfterSeconds: number): ReceiverAnswer =>
   answer(
     429,
     { error: 'rate_limited', message: `Too many requests: retry after ${retryAfterSeconds} s.` },
     { ...JSON_HEADERS, 'retry-after': String(retryAfterSeconds) },
   )
-
-/** The longest `Retry-After` a `rate-limit` scenario sets (`receiverScenarioSchema`). */
-const MAX_RETRY_AFTER_SECONDS = 60
-
-/** The 429 answer of every `Retry-After` a scenario can set, made once and shared. */
-const LIMITED: readonly ReceiverAnswer[] = Object.freeze(
-  Array.from({ length: MAX_RETRY_AFTER_SECONDS + 1 }, (_, seconds) =>
-    Object.freeze(limitedAnswer(seconds)),
-  ),
-)
-
-const rateLimitAnswer = (retryAfterSeconds: number): ReceiverAnswer =>
-  LIMITED[retryAfterSeconds] ?? limitedAnswer(retryAfterSeconds)
 
 /** What is left of a scenario when it is set: failures to answer, or the one 401. */
 export function initialRemaining(scenario: ReceiverScenario): number | null {
