@@ -1,5 +1,3 @@
-import { flowKeys } from '../../api/flows'
-import { targetConnectionKeys } from '../../api/target-connections'
 import {
   Button,
   ButtonGroup,
@@ -13,7 +11,9 @@ import {
 } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError } from '../../api/client'
-import { deleteConnection, connectionKeys } from '../../api/connections'
+import { connectionKeys, deleteConnection } from '../../api/connections'
+import { flowKeys } from '../../api/flows'
+import { targetConnectionKeys } from '../../api/target-connections'
 import type { AccountRow } from './account-rows'
 
 interface DeleteAccountDialogProps {
