@@ -1,7 +1,7 @@
+import { targetConnectionKeys } from '../../api/target-connections'
 import { AlertDialog, ToastQueue } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { deleteFlow, flowsQuery } from '../../api/flows'
-import { targetConnectionKeys } from '../../api/target-connections'
 
 interface DeleteDestinationDialogProps {
   sandbox: string

@@ -1,3 +1,5 @@
+import { flowKeys } from '../../api/flows'
+import { targetConnectionKeys } from '../../api/target-connections'
 import {
   Button,
   ButtonGroup,
@@ -11,9 +13,7 @@ import {
 } from '@adobe/react-spectrum'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError } from '../../api/client'
-import { connectionKeys, deleteConnection } from '../../api/connections'
-import { flowKeys } from '../../api/flows'
-import { targetConnectionKeys } from '../../api/target-connections'
+import { deleteConnection, connectionKeys } from '../../api/connections'
 import type { AccountRow } from './account-rows'
 
 interface DeleteAccountDialogProps {

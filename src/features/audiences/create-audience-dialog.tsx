@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm } from 'react-hook-form'
 import { ApiError } from '../../api/client'
 import { TextController } from '../../components/spec-form/text-controller'
-import { audienceKeys, createAudience } from '../../api/audiences'
+import { createAudience, audienceKeys } from '../../api/audiences'
 import { MERGE_POLICIES } from '../../../contracts/audience'
 import {
   createSegmentDefinitionSchema,

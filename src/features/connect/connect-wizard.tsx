@@ -18,10 +18,10 @@ import { Navigate, useNavigate } from 'react-router-dom'
 import { ApiError } from '../../api/client'
 import { connectionSpecsQuery } from '../../api/connection-specs'
 import {
-  connectionKeys,
   connectionsQuery,
   createConnection,
   deleteConnection,
+  connectionKeys,
 } from '../../api/connections'
 import { createFlow, flowKeys } from '../../api/flows'
 import { ensureProfileStoreSource } from '../../api/source-connections'
