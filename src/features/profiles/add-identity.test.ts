@@ -27,4 +27,13 @@ describe('addIdentitySchema', () => {
       value: 'The profile already has the email identity john@example.com.',
     })
   })
+
+  it("checks the value against its namespace's form, and an unknown namespace alone", () => {
+    expect(messages({ namespace: 'phone', value: '4155550100' })).toEqual({
+      value: 'Enter the number in E.164 form, like +14155550100.',
+    })
+    expect(messages({ namespace: 'constructor', value: 'x' })).toEqual({
+      namespace: expect.stringMatching(/^Unknown identity namespace/),
+    })
+  })
 })
