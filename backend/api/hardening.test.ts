@@ -53,3 +53,56 @@ describe('body limits', () => {
     expect(res.body.type).toContain('FLOW-1408-413')
   })
 })
+
+describe('JSON Patch paths that can never apply', () => {
+  it.each([
+    [{ op: 'add', path: '/__proto__/polluted', value: 1 }],
+    [{ op: 'add', path: '/transformations/constructor/prototype/x', value: 1 }],
+    [{ op: 'replace', path: '/name/constructor', value: 'x' }],
+    [{ op: 'add', path: '/transformations/0/__proto__/polluted', value: 1 }],
+    [{ op: 'add', path: '/transformations/0/constructor/prototype/polluted', value: 1 }],
+    [{ op: 'copy', from: '/__proto__', path: '/name' }],
+    [{ op: 'move', from: '/transformations', path: '/transformations/0/x' }],
+  ])('answers 400 FLOW-1405 for %j', async (operation) => {
+    const { flow } = await createHttpDataflow()
+    const res = await call<Problem>('PATCH', `${FS}/flows/${flow.id}`, {
+      body: [operation],
+      headers: { 'if-match': flow.etag },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.type).toContain('FLOW-1405-400')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('answers 400 on an account for a __proto__ path', async () => {
+    const created = await call<{ id: string; etag: string }>('POST', `${FS}/connections`, {
+      body: bearerConnection(),
+    })
+    const res = await call<Problem>('PATCH', `${FS}/connections/${created.body.id}`, {
+      body: [{ op: 'add', path: '/auth/params/__proto__/polluted', value: 1 }],
+      headers: { 'if-match': created.body.etag },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.type).toContain('FLOW-1405-400')
+  })
+
+  it.each([
+    [{ op: 'add', path: '/attributes/__proto__/polluted', value: 1 }],
+    [{ op: 'add', path: '/attributes/constructor/prototype/polluted', value: 1 }],
+    [{ op: 'move', from: '/attributes/person', path: '/attributes/person/name' }],
+  ])('answers 400 on a profile for %j', async (operation) => {
+    const list = await call<{ profiles: { id: string }[] }>(
+      'GET',
+      '/data/core/ups/profiles?limit=1',
+    )
+    const res = await call<Problem>(
+      'PATCH',
+      `/data/core/ups/profiles/${list.body.profiles[0].id}`,
+      {
+        body: [operation],
+      },
+    )
+    expect(res.status).toBe(400)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
