@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../contracts/limits'
 import { call, FS, startTestBackend } from '../testing/api'
-import { bearerConnection, createHttpDataflow } from '../testing/fixtures'
+import { bearerConnection, createHttpDataflow, httpTarget } from '../testing/fixtures'
 
 startTestBackend()
 
@@ -105,4 +105,72 @@ describe('JSON Patch paths that can never apply', () => {
     expect(res.status).toBe(400)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+})
+
+describe('values that were stored as typed', () => {
+  it.each([
+    'https://hooks.example/a\r\nX-Injected: 1',
+    'https://hooks.example/\nb',
+    'https://hooks.example/\tb',
+  ])('refuses the HTTP endpoint %j with 400 on params.httpEndpoint', async (httpEndpoint) => {
+    const base = await call<{ id: string }>('POST', `${FS}/connections`, {
+      body: bearerConnection(),
+    })
+    const res = await call<Problem>('POST', `${FS}/targetConnections`, {
+      body: httpTarget(base.body.id, { httpEndpoint }),
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain('params.httpEndpoint')
+  })
+
+  it('refuses a profile selector path that is no field of the union schema', async () => {
+    const { flow } = await createHttpDataflow()
+    const res = await call<Problem>('PATCH', `${FS}/flows/${flow.id}`, {
+      body: [
+        {
+          op: 'add',
+          path: '/transformations/0/params/profileSelectors/selectors/-',
+          value: { type: 'JSON_PATH', value: { path: 'person.noSuchField', operator: 'EXISTS' } },
+        },
+      ],
+      headers: { 'if-match': flow.etag },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain(
+      'transformations.0.params.profileSelectors.selectors.0.value.path',
+    )
+  })
+
+  it.each(['limit=-10', 'limit=abc', 'limit=0', 'limit=101', 'limit=1.5', 'start=-1', 'start=x'])(
+    'answers 400 FLOW-1406 for segment definitions ?%s',
+    async (query) => {
+      const res = await call<Problem>('GET', `/data/core/ups/segment/definitions?${query}`)
+      expect(res.status).toBe(400)
+      expect(res.body.type).toContain('FLOW-1406-400')
+    },
+  )
+
+  it('pages segment definitions with start and limit', async () => {
+    const all = await call<{ segments: { id: string }[] }>(
+      'GET',
+      '/data/core/ups/segment/definitions',
+    )
+    const page = await call<{ segments: { id: string }[]; page: { totalPages: number } }>(
+      'GET',
+      '/data/core/ups/segment/definitions?start=1&limit=2',
+    )
+    expect(page.body.segments.map((s) => s.id)).toEqual(
+      all.body.segments.slice(1, 3).map((s) => s.id),
+    )
+    expect(page.body.page.totalPages).toBe(Math.ceil(all.body.segments.length / 2))
+  })
+
+  it.each(['name,id', '-', 'name desc', '--name', 'a..b'])(
+    'answers 400 FLOW-1406 for orderby=%s',
+    async (orderby) => {
+      const res = await call<Problem>('GET', `${FS}/flows?orderby=${encodeURIComponent(orderby)}`)
+      expect(res.status).toBe(400)
+      expect(res.body.type).toContain('FLOW-1406-400')
+    },
+  )
 })

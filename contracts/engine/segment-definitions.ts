@@ -30,6 +30,12 @@ export const createSegmentDefinitionSchema = z.object({
   schema: z.object({ name: z.literal('_xdm.context.profile') }).optional(),
 })
 
+/** Paging of `GET /data/core/ups/segment/definitions`: `start` is the 0-based offset. */
+export const segmentDefinitionsQuerySchema = z.object({
+  start: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+})
+
 /** A segment definition as the Segmentation Service returns it, with the demo's extras. */
 export const segmentDefinitionSchema = z.object({
   id: z.string(),
