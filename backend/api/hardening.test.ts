@@ -174,3 +174,58 @@ describe('values that were stored as typed', () => {
     },
   )
 })
+
+/** A text one character past `limit`. */
+const over = (limit: number) => 'a'.repeat(limit + 1)
+
+describe('field limits', () => {
+  it('refuses a token past the limit with 400 naming auth.params.token', async () => {
+    const res = await call<Problem>('POST', `${FS}/connections`, {
+      body: bearerConnection({
+        auth: { specName: 'Bearer token', params: { token: over(LIMITS.secret) } },
+      }),
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain('auth.params.token')
+  })
+
+  it.each([
+    ['httpEndpoint', `https://hooks.example/${over(LIMITS.url)}`],
+    ['headers', `x-a:${over(LIMITS.headers)}`],
+    ['queryParameters', `a=${over(LIMITS.queryParameters)}`],
+  ])('refuses params.%s past the limit with 400 naming it', async (field, value) => {
+    const base = await call<{ id: string }>('POST', `${FS}/connections`, {
+      body: bearerConnection(),
+    })
+    const res = await call<Problem>('POST', `${FS}/targetConnections`, {
+      body: httpTarget(base.body.id, { [field]: value }),
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain(`params.${field}`)
+  })
+
+  it.each([
+    ['/marketingActions', [over(LIMITS.label)], 'marketingActions.0'],
+    ['/alerts', Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `a${i}`), 'alerts'],
+    ['/name', over(LIMITS.name), 'name'],
+  ])('refuses a flow %s past the limit with 400 naming it', async (path, value, named) => {
+    const { flow } = await createHttpDataflow()
+    const res = await call<Problem>('PATCH', `${FS}/flows/${flow.id}`, {
+      body: [{ op: 'replace', path, value }],
+      headers: { 'if-match': flow.etag },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain(named)
+  })
+
+  it('refuses PQL past the limit with 400 naming expression.value', async () => {
+    const res = await call<Problem>('POST', '/data/core/ups/segment/definitions', {
+      body: {
+        name: 'Long PQL',
+        expression: { type: 'PQL', format: 'pql/text', value: over(LIMITS.pql) },
+      },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errorDetails?.map((e) => e.path)).toContain('expression.value')
+  })
+})

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS, tooLong } from '../limits'
 import { audienceOriginSchema, lifecycleStatusSchema, MERGE_POLICIES } from '../audience'
 
 /** The Segmentation Service's segment definitions (audiences). */
@@ -17,12 +18,16 @@ export const createSegmentDefinitionSchema = z.object({
     .string({ error: 'Enter a name.' })
     .trim()
     .min(1, 'Enter a name.')
-    .max(256, 'Use at most 256 characters.'),
-  description: z.string().max(1024, 'Use at most 1,024 characters.').default(''),
+    .max(LIMITS.name, tooLong(LIMITS.name)),
+  description: z.string().max(LIMITS.description, tooLong(LIMITS.description)).default(''),
   expression: z.object({
     type: z.literal('PQL').default('PQL'),
     format: z.literal('pql/text').default('pql/text'),
-    value: z.string({ error: 'Enter a PQL expression.' }).trim().min(1, 'Enter a PQL expression.'),
+    value: z
+      .string({ error: 'Enter a PQL expression.' })
+      .trim()
+      .min(1, 'Enter a PQL expression.')
+      .max(LIMITS.pql, tooLong(LIMITS.pql)),
   }),
   mergePolicyId: z
     .enum(mergePolicyIds, { error: 'Select a merge policy.' })
