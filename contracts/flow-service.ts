@@ -1,18 +1,24 @@
 import { z } from 'zod'
+import { LIMITS, tooLong, tooMany } from './limits'
 
 /** Request and response shapes of the Flow Service API, shared by the UI and the backend. */
 
 export const specRefSchema = z.object({
-  id: z.string().trim().min(1, 'Enter the spec id.'),
-  version: z.string().default('1.0'),
+  id: z.string().trim().min(1, 'Enter the spec id.').max(LIMITS.label, tooLong(LIMITS.label)),
+  version: z.string().max(LIMITS.label, tooLong(LIMITS.label)).default('1.0'),
 })
 
 const nameSchema = z
   .string({ error: 'Enter a name.' })
   .trim()
   .min(1, 'Enter a name.')
-  .max(256, 'Use at most 256 characters.')
-const descriptionSchema = z.string().max(1024, 'Use at most 1,024 characters.').default('')
+  .max(LIMITS.name, tooLong(LIMITS.name))
+const descriptionSchema = z
+  .string()
+  .max(LIMITS.description, tooLong(LIMITS.description))
+  .default('')
+const labelSchema = z.string().max(LIMITS.label, tooLong(LIMITS.label))
+const labelsSchema = z.array(labelSchema).max(LIMITS.listItems, tooMany(LIMITS.listItems))
 
 /** Common metadata of every stored Flow Service entity. */
 export const entityMetaSchema = z.object({
@@ -33,7 +39,10 @@ export const entityMetaSchema = z.object({
 // Base connections (accounts) -----------------------------------------------------------------
 
 export const authSchema = z.object({
-  specName: z.string({ error: 'Enter the auth spec name.' }).min(1, 'Enter the auth spec name.'),
+  specName: z
+    .string({ error: 'Enter the auth spec name.' })
+    .min(1, 'Enter the auth spec name.')
+    .max(LIMITS.name, tooLong(LIMITS.name)),
   params: z.record(z.string(), z.unknown()).default({}),
 })
 
@@ -99,7 +108,11 @@ export const sourceConnectionSchema = entityMetaSchema.extend({
 export const profileSelectorSchema = z.object({
   type: z.literal('JSON_PATH'),
   value: z.object({
-    path: z.string().trim().min(1, 'Enter the attribute path.'),
+    path: z
+      .string()
+      .trim()
+      .min(1, 'Enter the attribute path.')
+      .max(LIMITS.label, tooLong(LIMITS.label)),
     operator: z.literal('EXISTS'),
   }),
 })
@@ -107,9 +120,9 @@ export const profileSelectorSchema = z.object({
 export const segmentSelectorSchema = z.object({
   type: z.literal('PLATFORM_SEGMENT'),
   value: z.object({
-    id: z.string().min(1, 'Enter the audience id.'),
-    name: z.string().optional(),
-    description: z.string().optional(),
+    id: labelSchema.min(1, 'Enter the audience id.'),
+    name: z.string().max(LIMITS.name, tooLong(LIMITS.name)).optional(),
+    description: z.string().max(LIMITS.description, tooLong(LIMITS.description)).optional(),
     mappingCreatedAt: z.number().optional(),
     mappingUpdatedAt: z.number().optional(),
   }),
@@ -138,8 +151,8 @@ export const createFlowSchema = z.object({
   targetConnectionIds: z.array(z.string().min(1)).min(1, 'Add a target connection id.'),
   transformations: z.array(generalTransformSchema).length(1).default([emptyGeneralTransform()]),
   state: flowStateSchema.default('enabled'),
-  marketingActions: z.array(z.string()).default([]),
-  alerts: z.array(z.string()).default([]),
+  marketingActions: labelsSchema.default([]),
+  alerts: labelsSchema.default([]),
 })
 
 /** The parts of a flow that JSON Patch may change; everything else is read-only. */

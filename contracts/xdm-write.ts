@@ -1,3 +1,4 @@
+import { LIMITS } from './limits'
 import type { SchemaField, SchemaFieldType } from './schema'
 
 /**
@@ -11,7 +12,7 @@ export type WriteTarget =
   { kind: 'root' } | { kind: 'field'; field: SchemaField } | { kind: 'item'; of: SchemaField }
 
 /** The longest string an attribute holds. */
-export const MAX_ATTRIBUTE_LENGTH = 4096
+export const MAX_ATTRIBUTE_LENGTH = LIMITS.attribute
 
 /** Fields of the union schema that are not attributes: they have their own API paths. */
 const NOT_ATTRIBUTES = new Set(['identityMap', 'segmentMembership'])

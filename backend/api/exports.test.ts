@@ -315,7 +315,7 @@ describe('export triggers through the API', () => {
 
   it('exports only the mapped attributes the profile has, nested', async () => {
     const { flowId } = await exampleFlow({
-      attributes: ['person.name.firstName', 'loyalty.points', 'nickname'],
+      attributes: ['person.name.firstName', 'loyalty.points', 'person.name.courtesyTitle'],
     })
     const john = await aJohn()
     await updateProfile(john.id, [

@@ -1,5 +1,6 @@
 import { http } from 'msw'
-import { json, readJson } from '../http/route'
+import { segmentDefinitionsQuerySchema } from '../../contracts/engine/segment-definitions'
+import { json, parseQuery, readJson } from '../http/route'
 import { problems } from '../http/problem'
 import { createAudience, presentAudience, profileCounts } from '../services/audiences'
 import type { EngineRoute } from './engine-route'
@@ -12,13 +13,12 @@ export function segmentationHandlers(route: EngineRoute) {
     http.get(
       SEGMENT_DEFINITIONS,
       route(({ sandbox }, { url }) => {
+        const { start, limit } = parseQuery(segmentDefinitionsQuerySchema, url)
         const counts = profileCounts(sandbox)
         const all = sandbox
           .collection('audiences')
           .all()
           .sort((a, b) => a.name.localeCompare(b.name))
-        const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 100)
-        const start = Number(url.searchParams.get('start') ?? 0) || 0
         const segments = all.slice(start, start + limit)
         return json({
           segments: segments.map((a) => presentAudience(sandbox, a, counts.get(a.id) ?? 0)),

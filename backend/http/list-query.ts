@@ -19,6 +19,7 @@ export interface ListQuery {
 export const MAX_LIMIT = 100
 
 const FILTER = /^([\w.$@-]+)\s*(==|!=|>=|<=|>|<|~)\s*(.*)$/s
+const ORDER_BY = /^[-+]?[\w$@][\w$@-]*(\.[\w$@][\w$@-]*)*$/
 
 /** Parses `property=`, `orderby`, `limit`, `count` and `continuationToken` as the Flow Service does. */
 export function parseListQuery(url: URL): ListQuery {
@@ -34,6 +35,11 @@ export function parseListQuery(url: URL): ListQuery {
   })
 
   const orderRaw = url.searchParams.get('orderby')?.trim()
+  if (orderRaw && !ORDER_BY.test(orderRaw)) {
+    throw problems.invalidQuery(
+      `orderby '${orderRaw}' is not a property name, optionally after - (descending) or +.`,
+    )
+  }
   const orderBy = orderRaw
     ? {
         path: orderRaw.replace(/^[-+]/, '').split('.'),

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../contracts/limits'
 import type { FieldError } from '../../contracts/problem'
 
 /**
@@ -87,6 +88,20 @@ export const problems = {
       'FLOW-1401-400',
       'Malformed JSON',
       `The request body is not valid JSON: ${reason}`,
+    ),
+  tooDeep: () =>
+    new Problem(
+      400,
+      'FLOW-1407-400',
+      'Body nested too deep',
+      `The request body nests objects and arrays more than ${LIMITS.jsonDepth} levels deep.`,
+    ),
+  bodyTooLarge: () =>
+    new Problem(
+      413,
+      'FLOW-1408-413',
+      'Payload too large',
+      `The request body is larger than ${LIMITS.bodyBytes.toLocaleString('en-US')} bytes.`,
     ),
   invalidContentType: () =>
     new Problem(400, 'FLOW-1402-400', 'BadRequestError', 'A valid content-type must be specified.'),

@@ -2,6 +2,7 @@ import { HttpResponse, type HttpResponseResolver } from 'msw'
 import type { z } from 'zod'
 import type { CollectionMap, Database, Sandbox } from '../store/database'
 import type { FieldError } from '../../contracts/problem'
+import { LIMITS } from '../../contracts/limits'
 import { Problem, problems } from './problem'
 
 export interface RouteContext<C extends CollectionMap> {
@@ -23,18 +24,39 @@ export const problemResponse = (problem: Problem, requestId: string) =>
     headers: { 'content-type': 'application/problem+json', 'x-request-id': requestId },
   })
 
-/** Reads a JSON body; a missing or wrong content type and malformed JSON are problems. */
+/** The deepest nesting of objects and arrays in a JSON value, walked without recursion. */
+function jsonDepth(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > LIMITS.jsonDepth) return deepest
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/**
+ * Reads a JSON body; a missing or wrong content type, a body past `LIMITS.bodyBytes`, malformed
+ * JSON and nesting past `LIMITS.jsonDepth` are problems, found before anything is kept.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/([\w.-]+\+)?json(-patch\+json)?\b/i.test(type)) {
     throw problems.invalidContentType()
   }
   const text = await request.text()
+  if (new TextEncoder().encode(text).byteLength > LIMITS.bodyBytes) throw problems.bodyTooLarge()
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch (error) {
     throw problems.malformedJson(error instanceof Error ? error.message : String(error))
   }
+  if (jsonDepth(value) > LIMITS.jsonDepth) throw problems.tooDeep()
+  return value
 }
 
 /** Zod issues as field errors with dotted paths, prefixed where the schema checks a sub-object. */

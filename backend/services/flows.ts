@@ -8,6 +8,7 @@ import {
 import { parseWith } from '../http/route'
 import type { FieldError } from '../../contracts/problem'
 import { problems } from '../http/problem'
+import { findField } from '../seed/data/union-schema'
 import type { FlowDoc } from '../store/collections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { lastRun } from './runs'
@@ -16,7 +17,7 @@ import { applyJsonPatch, checkIfMatch } from './versioning'
 
 const selectorsPath = 'transformations.0.params'
 
-/** Audiences must exist and appear once; attribute paths must be unique. */
+/** Audiences must exist and appear once; attribute paths must be fields of the union schema, once. */
 function checkSelectors(ctx: ServiceContext, transform: GeneralTransform | undefined): void {
   if (!transform) return
   const errors: FieldError[] = []
@@ -39,6 +40,8 @@ function checkSelectors(ctx: ServiceContext, transform: GeneralTransform | undef
         path,
         message: `'${attribute}' cannot be mapped: the whole identityMap and the audience memberships are always exported.`,
       })
+    } else if (!findField(attribute)) {
+      errors.push({ path, message: `'${attribute}' is no field of the profile union schema.` })
     }
     if (seenPaths.has(attribute)) errors.push({ path, message: `'${attribute}' is mapped twice.` })
     seenPaths.add(attribute)

@@ -33,8 +33,37 @@ const READABLE_ERRORS: Record<string, string> = {
   OPERATION_PATH_INVALID: 'the path is not a JSON Pointer',
 }
 
+const BANNED_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype'])
+
+const segments = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+
+/** Why an operation can never apply whatever the document: a prototype segment, a move into itself. */
+function refusal(op: JsonPatchOperation): string | null {
+  const pointers = 'from' in op ? [op.path, op.from] : [op.path]
+  if (pointers.some((p) => segments(p).some((s) => BANNED_SEGMENTS.has(s)))) {
+    return 'a path may not name __proto__, constructor or prototype'
+  }
+  if (op.op === 'move' && op.path.startsWith(`${op.from}/`)) {
+    return 'a value cannot be moved into one of its own children'
+  }
+  return null
+}
+
 /** Applies validated operations to a copy of `doc`; an operation that cannot apply is a 400. */
 export function applyOperations<T extends object>(doc: T, operations: JsonPatchOperation[]): T {
+  operations.forEach((op, index) => {
+    const why = refusal(op)
+    if (why) {
+      throw problems.invalidPatch(
+        `Operation ${index} (${op.op} ${op.path}) cannot be applied: ${why}.`,
+        String(index),
+      )
+    }
+  })
   try {
     return applyPatch(cloneJson(doc), cloneJson(operations) as Operation[], true, true).newDocument
   } catch (error) {

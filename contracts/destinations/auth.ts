@@ -1,9 +1,14 @@
 import { z } from 'zod'
+import { LIMITS, tooLong } from '../limits'
 import { checkHttpUrl } from './url'
 
 /** A required text field: trimmed, with one message for missing and empty. */
 function requiredText(message: string) {
-  return z.string({ error: message }).trim().min(1, { error: message, abort: true })
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message, abort: true })
+    .max(LIMITS.secret, { error: tooLong(LIMITS.secret), abort: true })
 }
 
 /** A choice among string codes, each titled in the JSON Schema (`oneOf` of `const` + `title`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { LIMITS } from '../limits'
 import {
   eventHubsTargetParamsSchema,
   httpApiTargetParamsSchema,
@@ -138,6 +139,7 @@ describe('httpApiTargetParamsSchema', () => {
     expect(schema.properties).toEqual({
       headers: {
         type: 'string',
+        maxLength: LIMITS.headers,
         default: '',
         title: 'Headers',
         description:
@@ -152,6 +154,7 @@ describe('httpApiTargetParamsSchema', () => {
       },
       queryParameters: {
         type: 'string',
+        maxLength: LIMITS.queryParameters,
         default: '',
         title: 'Query parameters',
         description:

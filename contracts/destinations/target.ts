@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS, tooLong } from '../limits'
 import type { EntryError } from './entries'
 import { parseHeaders } from './headers'
 import { parseQueryParameters } from './query'
@@ -39,6 +40,7 @@ export const httpApiTargetParamsSchema = z
     headers: z
       .string()
       .trim()
+      .max(LIMITS.headers, { error: tooLong(LIMITS.headers), abort: true })
       .superRefine((value, ctx) => {
         const result = parseHeaders(value)
         if (!result.ok) entryIssues(result.errors, ctx)
@@ -65,6 +67,7 @@ export const httpApiTargetParamsSchema = z
     queryParameters: z
       .string()
       .trim()
+      .max(LIMITS.queryParameters, { error: tooLong(LIMITS.queryParameters), abort: true })
       .superRefine((value, ctx) => {
         const result = parseQueryParameters(value)
         if (!result.ok) entryIssues(result.errors, ctx)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LIMITS, tooLong } from '../limits'
 import { audienceOriginSchema, lifecycleStatusSchema, MERGE_POLICIES } from '../audience'
 
 /** The Segmentation Service's segment definitions (audiences). */
@@ -17,17 +18,27 @@ export const createSegmentDefinitionSchema = z.object({
     .string({ error: 'Enter a name.' })
     .trim()
     .min(1, 'Enter a name.')
-    .max(256, 'Use at most 256 characters.'),
-  description: z.string().max(1024, 'Use at most 1,024 characters.').default(''),
+    .max(LIMITS.name, tooLong(LIMITS.name)),
+  description: z.string().max(LIMITS.description, tooLong(LIMITS.description)).default(''),
   expression: z.object({
     type: z.literal('PQL').default('PQL'),
     format: z.literal('pql/text').default('pql/text'),
-    value: z.string({ error: 'Enter a PQL expression.' }).trim().min(1, 'Enter a PQL expression.'),
+    value: z
+      .string({ error: 'Enter a PQL expression.' })
+      .trim()
+      .min(1, 'Enter a PQL expression.')
+      .max(LIMITS.pql, tooLong(LIMITS.pql)),
   }),
   mergePolicyId: z
     .enum(mergePolicyIds, { error: 'Select a merge policy.' })
     .default(MERGE_POLICIES.default.id),
   schema: z.object({ name: z.literal('_xdm.context.profile') }).optional(),
+})
+
+/** Paging of `GET /data/core/ups/segment/definitions`: `start` is the 0-based offset. */
+export const segmentDefinitionsQuerySchema = z.object({
+  start: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
 })
 
 /** A segment definition as the Segmentation Service returns it, with the demo's extras. */
