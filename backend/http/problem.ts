@@ -114,5 +114,14 @@ export const problems = {
     ),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>
     new Problem(400, 'FLOW-1406-400', 'Invalid query', detail, errors),
+  noRoute: (method: string, path: string) =>
+    new Problem(404, 'FLOW-1439-404', 'Resource not found', `No route answers ${method} ${path}.`),
+  methodNotAllowed: (method: string, path: string, allowed: string[]) =>
+    new Problem(
+      405,
+      'FLOW-1407-405',
+      'Method not allowed',
+      `${path} does not support ${method}. Use ${allowed.join(', ')}.`,
+    ),
   internal: (detail: string) => new Problem(500, 'FLOW-1500-500', 'Internal Server Error', detail),
 }
