@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
+import { DEMO_CREDENTIALS } from '../../contracts/demo-credentials'
+import type { RunList } from '../../contracts/engine/runs'
+import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import { call, FS, startTestBackend } from '../testing/api'
-import { createHttpDataflow } from '../testing/fixtures'
+import { activateDataflow } from '../testing/engine'
+import { bearerConnection, createHttpDataflow } from '../testing/fixtures'
 
-startTestBackend()
+const env = startTestBackend()
+
+interface Created {
+  id: string
+  etag: string
+}
+type Items = { items: Record<string, unknown>[] }
 
 interface Problem {
   type: string
@@ -51,5 +61,100 @@ describe('requests no route answers', () => {
     const res = await call<Problem>('PUT', `${FS}/flows/${flow.id}`, { body: {} })
     expectProblem(res, 405)
     expect(res.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH'])
+  })
+})
+
+describe('routes the references have', () => {
+  it('reads one run by id in the list shape', async () => {
+    const { flowId } = await activateDataflow({ audiences: [SEED_AUDIENCE_IDS.firstNameJohn] })
+    await env.backend.engine.whenIdle()
+    const runs = await call<RunList>(
+      'GET',
+      `${FS}/runs?property=${encodeURIComponent(`flowId==${flowId}`)}`,
+    )
+    const [first] = runs.body.items
+    const res = await call<RunList>('GET', `${FS}/runs/${first.id}`)
+    expect(res.status).toBe(200)
+    expect(res.body.items).toEqual([first])
+    expectProblem(await call('GET', `${FS}/runs/no-such-run`), 404)
+  })
+
+  it('tests a saved account: result true for good credentials', async () => {
+    const { base } = await createHttpDataflow()
+    const res = await call<{ result: boolean; message: string }>(
+      'GET',
+      `${FS}/connections/${base.id}/test`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ result: true, message: expect.any(String) })
+  })
+
+  it('tests a saved account: result false, with the reason, when they are refused', async () => {
+    const created = await call<Created>('POST', `${FS}/connections`, {
+      body: bearerConnection({
+        auth: {
+          specName: 'OAuth 2 Client Credentials',
+          params: {
+            ...DEMO_CREDENTIALS.oauth,
+            clientSecret: 'not-the-secret',
+            clientCredentialsType: 'BASIC_AUTHORIZATION',
+          },
+        },
+      }),
+    })
+    const res = await call<{ result: boolean; message: string }>(
+      'GET',
+      `${FS}/connections/${created.body.id}/test`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.body.result).toBe(false)
+    expect(res.body.message).toContain('invalid_client')
+  })
+
+  it('patches a source connection with If-Match and refuses a stale etag', async () => {
+    const { source } = await createHttpDataflow()
+    const path = `${FS}/sourceConnections/${source.id}`
+    const patch = [{ op: 'replace', path: '/name', value: 'Profiles' }]
+    expect((await call('PATCH', path, { body: patch })).status).toBe(400)
+    const res = await call<Created>('PATCH', path, {
+      body: patch,
+      headers: { 'if-match': source.etag },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.etag).not.toBe(source.etag)
+    expect((await call<Items>('GET', path)).body.items[0].name).toBe('Profiles')
+    expectProblem(
+      await call('PATCH', path, { body: patch, headers: { 'if-match': source.etag } }),
+      412,
+    )
+  })
+
+  it('deletes a source connection only once no dataflow reads from it', async () => {
+    const { source, flow } = await createHttpDataflow()
+    const path = `${FS}/sourceConnections/${source.id}`
+    const refused = await call<Problem>('DELETE', path)
+    expectProblem(refused, 400)
+    expect(refused.body.report['detailed-message']).toContain(flow.id)
+    expect((await call('DELETE', `${FS}/flows/${flow.id}`)).status).toBe(204)
+    expect((await call('DELETE', path)).status).toBe(204)
+    expectProblem(await call('GET', path), 404)
+  })
+
+  it.each([
+    ['DISABLE', 'disabled'],
+    ['ENABLE', 'enabled'],
+    ['disable', 'disabled'],
+  ])('takes op=%s on a flow', async (op, state) => {
+    const { flow } = await createHttpDataflow()
+    const res = await call('POST', `${FS}/flows/${flow.id}/action?op=${op}`)
+    expect(res.status).toBe(200)
+    expect((await call<Items>('GET', `${FS}/flows/${flow.id}`)).body.items[0].state).toBe(state)
+  })
+
+  it('refuses an op the flow action does not take', async () => {
+    const { flow } = await createHttpDataflow()
+    const res = await call<Problem>('POST', `${FS}/flows/${flow.id}/action?op=constructor`)
+    expectProblem(res, 400)
+    expect(res.body.report['detailed-message']).toContain("'ENABLE' or 'DISABLE'")
   })
 })

@@ -24,15 +24,17 @@ import { connectionSpecs, findConnectionSpec, findFlowSpec, flowSpecs } from '..
 import {
   createSourceConnection,
   createTargetConnection,
+  deleteSourceConnection,
   deleteTargetConnection,
   getSourceConnection,
   getTargetConnection,
+  patchSourceConnection,
   patchTargetConnection,
 } from '../services/target-connections'
 import type { DomainEvents } from '../events/domain-events'
 import type { ServiceContext } from '../services/entity'
 import type { SandboxStore } from '../store/collections'
-import { checkCredentials } from '../services/credentials'
+import { checkCredentials, testConnection } from '../services/credentials'
 import type { Outbound } from '../receiver/outbound'
 
 export const FLOW_SERVICE = '*/data/foundation/flowservice'
@@ -110,6 +112,14 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
         json(patchConnection(at(sandbox), request, params.id, await readJson(request))),
       ),
     ),
+    http.get(
+      `${base}/connections/:id/test`,
+      route(async ({ sandbox, params }) =>
+        json(
+          await testConnection({ clock, outbound, sandbox }, getConnection(at(sandbox), params.id)),
+        ),
+      ),
+    ),
     http.delete(
       `${base}/connections/:id`,
       route(({ sandbox, params }) => {
@@ -163,6 +173,19 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
       route(({ sandbox, params }) =>
         json({ items: [getSourceConnection(at(sandbox), params.id)] }),
       ),
+    ),
+    http.patch(
+      `${base}/sourceConnections/:id`,
+      route(async ({ sandbox, request, params }) =>
+        json(patchSourceConnection(at(sandbox), request, params.id, await readJson(request))),
+      ),
+    ),
+    http.delete(
+      `${base}/sourceConnections/:id`,
+      route(({ sandbox, params }) => {
+        deleteSourceConnection(at(sandbox), params.id)
+        return noContent()
+      }),
     ),
 
     http.get(

@@ -105,12 +105,12 @@ export const problems = {
       'Connection in use',
       `Cannot delete base connection '${id}': it is used in flows ${flowIds.join(', ')}. Delete those dataflows first.`,
     ),
-  targetConnectionInUse: (id: string, flowIds: string[]) =>
+  flowConnectionInUse: (kind: 'source' | 'target', id: string, flowIds: string[]) =>
     new Problem(
       400,
       'FLOW-1419-400',
       'Connection in use',
-      `Cannot delete target connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
+      `Cannot delete ${kind} connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
     ),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>
     new Problem(400, 'FLOW-1406-400', 'Invalid query', detail, errors),

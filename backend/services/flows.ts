@@ -200,16 +200,24 @@ export function patchFlow(
   return { id, etag: next.etag }
 }
 
-/** Enables or disables a flow (`POST /flows/{id}/action?op=enable|disable`). */
+const FLOW_STATES = new Map<string, Flow['state']>([
+  ['ENABLE', 'enabled'],
+  ['DISABLE', 'disabled'],
+  ['enable', 'enabled'],
+  ['disable', 'disabled'],
+])
+
+/**
+ * Enables or disables a flow (`POST /flows/{id}/action?op=ENABLE|DISABLE`, as the reference
+ * spells it; the lower-case `enable` and `disable` the console sent first still work).
+ */
 export function setFlowState(ctx: ServiceContext, id: string, op: string | null): Created {
-  if (op !== 'enable' && op !== 'disable') {
-    throw problems.invalidQuery(`op must be 'enable' or 'disable', not '${op ?? ''}'.`)
+  const state = FLOW_STATES.get(op ?? '')
+  if (!state) {
+    throw problems.invalidQuery(`op must be 'ENABLE' or 'DISABLE', not '${op ?? ''}'.`)
   }
   const current = getFlowDoc(ctx, id)
-  const next = touched(
-    { ...current, state: op === 'enable' ? ('enabled' as const) : ('disabled' as const) },
-    ctx,
-  )
+  const next = touched({ ...current, state }, ctx)
   ctx.sandbox.collection('flows').put(next)
   ctx.events.publish({ type: 'flow.changed', sandbox: ctx.sandbox, before: current, after: next })
   return { id, etag: next.etag }
