@@ -158,3 +158,28 @@ describe('routes the references have', () => {
     expect(res.body.report['detailed-message']).toContain("'ENABLE' or 'DISABLE'")
   })
 })
+
+describe('inheritedAttributes, as the references show them', () => {
+  it('names the account of a target and a source connection, and of each connection of a flow', async () => {
+    const { base, target, source, flow } = await createHttpDataflow()
+    const account = (await call<Items>('GET', `${FS}/connections/${base.id}`)).body.items[0]
+    const targetRead = (await call<Items>('GET', `${FS}/targetConnections/${target.id}`)).body
+    expect(targetRead.items[0].inheritedAttributes).toEqual({
+      baseConnection: { id: base.id, connectionSpec: account.connectionSpec },
+    })
+    const sourceRead = (await call<Items>('GET', `${FS}/sourceConnections/${source.id}`)).body
+    const sourceBase = (
+      sourceRead.items[0].inheritedAttributes as { baseConnection: { id: string } }
+    ).baseConnection
+    expect(sourceBase.id).toBe(sourceRead.items[0].baseConnectionId)
+    const listed = (await call<Items>('GET', `${FS}/targetConnections`)).body.items
+    expect(listed.find((t) => t.id === target.id)?.inheritedAttributes).toEqual(
+      targetRead.items[0].inheritedAttributes,
+    )
+    const flowRead = (await call<Items>('GET', `${FS}/flows/${flow.id}`)).body.items[0]
+    expect(flowRead.inheritedAttributes).toMatchObject({
+      sourceConnections: [{ id: source.id, baseConnection: { id: sourceBase.id } }],
+      targetConnections: [{ id: target.id, baseConnection: { id: base.id } }],
+    })
+  })
+})

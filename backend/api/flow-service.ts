@@ -29,6 +29,7 @@ import {
   getSourceConnection,
   getTargetConnection,
   patchSourceConnection,
+  presentConnectionOf,
   patchTargetConnection,
 } from '../services/target-connections'
 import type { DomainEvents } from '../events/domain-events'
@@ -130,7 +131,15 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/targetConnections`,
-      route(({ sandbox, url }) => list(sandbox.collection('targetConnections').all(), url)),
+      route(({ sandbox, url }) =>
+        list(
+          sandbox
+            .collection('targetConnections')
+            .all()
+            .map((t) => presentConnectionOf(at(sandbox), t)),
+          url,
+        ),
+      ),
     ),
     http.post(
       `${base}/targetConnections`,
@@ -141,7 +150,9 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.get(
       `${base}/targetConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getTargetConnection(at(sandbox), params.id)] }),
+        json({
+          items: [presentConnectionOf(at(sandbox), getTargetConnection(at(sandbox), params.id))],
+        }),
       ),
     ),
     http.patch(
@@ -160,7 +171,15 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/sourceConnections`,
-      route(({ sandbox, url }) => list(sandbox.collection('sourceConnections').all(), url)),
+      route(({ sandbox, url }) =>
+        list(
+          sandbox
+            .collection('sourceConnections')
+            .all()
+            .map((s) => presentConnectionOf(at(sandbox), s)),
+          url,
+        ),
+      ),
     ),
     http.post(
       `${base}/sourceConnections`,
@@ -171,7 +190,9 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.get(
       `${base}/sourceConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getSourceConnection(at(sandbox), params.id)] }),
+        json({
+          items: [presentConnectionOf(at(sandbox), getSourceConnection(at(sandbox), params.id))],
+        }),
       ),
     ),
     http.patch(

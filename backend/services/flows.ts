@@ -10,6 +10,7 @@ import type { FieldError } from '../../contracts/problem'
 import { problems } from '../http/problem'
 import type { FlowDoc } from '../store/collections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
+import { inheritedBase } from './connections'
 import { lastRun } from './runs'
 import { findFlowSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
@@ -155,19 +156,27 @@ export function presentFlow(ctx: ServiceContext, flow: FlowDoc): Flow {
     inheritedAttributes: {
       properties: { isDestinationFlow: flowSpec?.attributes.isDestinationFlow ?? false },
       sourceConnections: sources.flatMap((s) =>
-        s ? [{ id: s.id, connectionSpec: s.connectionSpec, baseConnection: null }] : [],
+        s
+          ? [
+              {
+                id: s.id,
+                connectionSpec: s.connectionSpec,
+                ...inheritedBase(ctx, s.baseConnectionId),
+              },
+            ]
+          : [],
       ),
-      targetConnections: targets.flatMap((t) => {
-        if (!t) return []
-        const base = ctx.sandbox.collection('connections').get(t.baseConnectionId)
-        return [
-          {
-            id: t.id,
-            connectionSpec: t.connectionSpec,
-            baseConnection: base ? { id: base.id, connectionSpec: base.connectionSpec } : null,
-          },
-        ]
-      }),
+      targetConnections: targets.flatMap((t) =>
+        t
+          ? [
+              {
+                id: t.id,
+                connectionSpec: t.connectionSpec,
+                ...inheritedBase(ctx, t.baseConnectionId),
+              },
+            ]
+          : [],
+      ),
     },
     runs: `/runs?property=flowId==${flow.id}`,
   }

@@ -9,7 +9,7 @@ import { findDestination } from '../../contracts/destination-catalog'
 import { headerClashes } from '../../contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
-import { getConnection } from './connections'
+import { getConnection, inheritedBase } from './connections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { authDefinition, findConnectionSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
@@ -79,6 +79,12 @@ export function createTargetConnection(ctx: ServiceContext, body: unknown): Crea
   })
   return { id: target.id, etag: target.etag }
 }
+
+/** A source or target connection as the API returns it, with the account it inherits from. */
+export const presentConnectionOf = <C extends { baseConnectionId?: string }>(
+  ctx: ServiceContext,
+  connection: C,
+) => ({ ...connection, inheritedAttributes: inheritedBase(ctx, connection.baseConnectionId) })
 
 export function getTargetConnection(ctx: ServiceContext, id: string): TargetConnection {
   const found = ctx.sandbox.collection('targetConnections').get(id)
