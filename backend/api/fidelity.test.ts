@@ -183,3 +183,27 @@ describe('inheritedAttributes, as the references show them', () => {
     })
   })
 })
+
+describe('Segmentation Service statuses, as segmentation.yaml documents them', () => {
+  const definitions = '/data/core/ups/segment/definitions'
+
+  it('answers a created definition with 200 and X-Location, a taken name with 422', async () => {
+    const body = {
+      name: 'Noir fans',
+      expression: { type: 'PQL', format: 'pql/text', value: 'person.name.firstName = "Noir"' },
+    }
+    const res = await call<{ id: string }>('POST', definitions, { body })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-location')).toBe(`http://console.test${definitions}/${res.body.id}`)
+    expect((await call('GET', new URL(res.headers.get('x-location') ?? '').pathname)).status).toBe(
+      200,
+    )
+    expectProblem(await call('POST', definitions, { body }), 422)
+  })
+
+  it('answers an unknown definition with a 404 problem', async () => {
+    const res = await call<Problem>('GET', `${definitions}/no-such-segment`)
+    expectProblem(res, 404)
+    expect(res.body.report['detailed-message']).toContain('no-such-segment')
+  })
+})

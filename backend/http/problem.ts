@@ -112,6 +112,8 @@ export const problems = {
       'Connection in use',
       `Cannot delete ${kind} connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
     ),
+  alreadyExists: (errors: FieldError[]) =>
+    new Problem(422, 'FLOW-1422-422', 'Already exists', describeFields(errors), errors),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>
     new Problem(400, 'FLOW-1406-400', 'Invalid query', detail, errors),
   noRoute: (method: string, path: string) =>
