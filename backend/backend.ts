@@ -11,6 +11,7 @@ import { schemaRegistryHandlers } from './api/schema-registry'
 import { segmentationHandlers } from './api/segmentation'
 import { Engine } from './engine/runtime/engine'
 import { DomainEvents } from './events/domain-events'
+import { fallbackHandlers } from './http/fallback'
 import { createRoute } from './http/route'
 import { systemClock, type Scheduler } from './lib/clock'
 import { COLLECTION_CODECS, SANDBOXES, type Collections } from './store/collections'
@@ -74,7 +75,7 @@ export function createBackend({
     events,
     patches: new ProfilePatchChecker(),
   })
-  const handlers = [
+  const routes = [
     ...exportHandlers(withEngine),
     ...flowServiceHandlers(route, { clock, events, outbound }),
     ...segmentationHandlers(withEngine),
@@ -85,6 +86,7 @@ export function createBackend({
     ...demoBenchHandlers(withEngine, engine, db),
     ...demoHostHandlers(db, SANDBOXES, outbound),
   ]
+  const handlers = [...routes, ...fallbackHandlers(routes)]
   return {
     db,
     clock,

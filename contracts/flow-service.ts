@@ -178,6 +178,12 @@ export const lastRunDetailsSchema = z.object({
   activationRate: z.number().nullable(),
 })
 
+/** A connection as other entities name it in their `inheritedAttributes`. */
+export const connectionMetaSchema = z.object({ id: z.string(), connectionSpec: specRefSchema })
+
+/** What a source or target connection, and each connection of a flow, inherits from its account. */
+export const inheritedBaseSchema = z.object({ baseConnection: connectionMetaSchema.nullable() })
+
 export const flowSchema = entityMetaSchema.extend({
   name: z.string(),
   description: z.string(),
@@ -190,16 +196,8 @@ export const flowSchema = entityMetaSchema.extend({
   alerts: z.array(z.string()),
   inheritedAttributes: z.object({
     properties: z.object({ isDestinationFlow: z.boolean() }),
-    sourceConnections: z.array(
-      z.object({ id: z.string(), connectionSpec: specRefSchema, baseConnection: z.unknown() }),
-    ),
-    targetConnections: z.array(
-      z.object({
-        id: z.string(),
-        connectionSpec: specRefSchema,
-        baseConnection: z.object({ id: z.string(), connectionSpec: specRefSchema }).nullable(),
-      }),
-    ),
+    sourceConnections: z.array(connectionMetaSchema.extend(inheritedBaseSchema.shape)),
+    targetConnections: z.array(connectionMetaSchema.extend(inheritedBaseSchema.shape)),
   }),
   runs: z.string(),
   /** Destination dataflows only. */
@@ -240,6 +238,7 @@ export type CreateTargetConnection = z.input<typeof createTargetConnectionSchema
 export type TargetConnection = z.infer<typeof targetConnectionSchema>
 export type CreateSourceConnection = z.input<typeof createSourceConnectionSchema>
 export type SourceConnection = z.infer<typeof sourceConnectionSchema>
+export type InheritedBase = z.infer<typeof inheritedBaseSchema>
 export type ProfileSelector = z.infer<typeof profileSelectorSchema>
 export type SegmentSelector = z.infer<typeof segmentSelectorSchema>
 export type GeneralTransform = z.infer<typeof generalTransformSchema>

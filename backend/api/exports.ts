@@ -4,7 +4,7 @@ import { eventStream } from '../http/event-stream'
 import { applyListQuery, parseListQuery } from '../http/list-query'
 import { json } from '../http/route'
 import { getExport, listExports, openExportStream } from '../services/exports'
-import { listRuns } from '../services/runs'
+import { getRun, listRuns } from '../services/runs'
 import type { EngineRoute } from './engine-route'
 import { FLOW_SERVICE } from './flow-service'
 
@@ -31,6 +31,10 @@ export function exportHandlers(route: EngineRoute) {
     http.get(
       `${FLOW_SERVICE}/runs`,
       route((ctx, { url }) => json(applyListQuery(listRuns(ctx), parseListQuery(url), url))),
+    ),
+    http.get(
+      `${FLOW_SERVICE}/runs/:id`,
+      route((ctx, { params }) => json({ items: [getRun(ctx, params.id)] })),
     ),
   ]
 }

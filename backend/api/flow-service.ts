@@ -24,15 +24,18 @@ import { connectionSpecs, findConnectionSpec, findFlowSpec, flowSpecs } from '..
 import {
   createSourceConnection,
   createTargetConnection,
+  deleteSourceConnection,
   deleteTargetConnection,
   getSourceConnection,
   getTargetConnection,
+  patchSourceConnection,
+  presentConnectionOf,
   patchTargetConnection,
 } from '../services/target-connections'
 import type { DomainEvents } from '../events/domain-events'
 import type { ServiceContext } from '../services/entity'
 import type { SandboxStore } from '../store/collections'
-import { checkCredentials } from '../services/credentials'
+import { checkCredentials, testConnection } from '../services/credentials'
 import type { Outbound } from '../receiver/outbound'
 
 export const FLOW_SERVICE = '*/data/foundation/flowservice'
@@ -110,6 +113,14 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
         json(patchConnection(at(sandbox), request, params.id, await readJson(request))),
       ),
     ),
+    http.get(
+      `${base}/connections/:id/test`,
+      route(async ({ sandbox, params }) =>
+        json(
+          await testConnection({ clock, outbound, sandbox }, getConnection(at(sandbox), params.id)),
+        ),
+      ),
+    ),
     http.delete(
       `${base}/connections/:id`,
       route(({ sandbox, params }) => {
@@ -120,7 +131,15 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/targetConnections`,
-      route(({ sandbox, url }) => list(sandbox.collection('targetConnections').all(), url)),
+      route(({ sandbox, url }) =>
+        list(
+          sandbox
+            .collection('targetConnections')
+            .all()
+            .map((t) => presentConnectionOf(at(sandbox), t)),
+          url,
+        ),
+      ),
     ),
     http.post(
       `${base}/targetConnections`,
@@ -131,7 +150,9 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.get(
       `${base}/targetConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getTargetConnection(at(sandbox), params.id)] }),
+        json({
+          items: [presentConnectionOf(at(sandbox), getTargetConnection(at(sandbox), params.id))],
+        }),
       ),
     ),
     http.patch(
@@ -150,7 +171,15 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/sourceConnections`,
-      route(({ sandbox, url }) => list(sandbox.collection('sourceConnections').all(), url)),
+      route(({ sandbox, url }) =>
+        list(
+          sandbox
+            .collection('sourceConnections')
+            .all()
+            .map((s) => presentConnectionOf(at(sandbox), s)),
+          url,
+        ),
+      ),
     ),
     http.post(
       `${base}/sourceConnections`,
@@ -161,8 +190,23 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     http.get(
       `${base}/sourceConnections/:id`,
       route(({ sandbox, params }) =>
-        json({ items: [getSourceConnection(at(sandbox), params.id)] }),
+        json({
+          items: [presentConnectionOf(at(sandbox), getSourceConnection(at(sandbox), params.id))],
+        }),
       ),
+    ),
+    http.patch(
+      `${base}/sourceConnections/:id`,
+      route(async ({ sandbox, request, params }) =>
+        json(patchSourceConnection(at(sandbox), request, params.id, await readJson(request))),
+      ),
+    ),
+    http.delete(
+      `${base}/sourceConnections/:id`,
+      route(({ sandbox, params }) => {
+        deleteSourceConnection(at(sandbox), params.id)
+        return noContent()
+      }),
     ),
 
     http.get(

@@ -275,7 +275,10 @@ describe('segment definitions', () => {
         },
       },
     })
-    expect(res.status).toBe(201)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-location')).toMatch(
+      new RegExp(`/segment/definitions/${res.body.id}$`),
+    )
     expect(res.body).toMatchObject({
       name: 'Gold members named John',
       mergePolicyId: '0bf16e61-90e9-4204-b8fa-ad250360957b',
@@ -353,7 +356,7 @@ describe('segment definitions', () => {
         expression: { type: 'PQL', format: 'pql/text', value: 'person.name.firstName = "X"' },
       },
     })
-    expect(res.status).toBe(400)
+    expect(res.status).toBe(422)
     expect(res.body.errorDetails).toEqual([
       {
         path: 'name',

@@ -7,7 +7,10 @@ import type { EngineRoute } from './engine-route'
 
 export const SEGMENT_DEFINITIONS = '*/data/core/ups/segment/definitions'
 
-/** Segmentation Service: audience (segment definition) reads and creation from PQL. */
+/**
+ * Segmentation Service: audience (segment definition) reads and creation from PQL. Creation
+ * answers 200 with `X-Location`, and a taken name 422, as segmentation.yaml documents.
+ */
 export function segmentationHandlers(route: EngineRoute) {
   return [
     http.get(
@@ -36,7 +39,12 @@ export function segmentationHandlers(route: EngineRoute) {
     ),
     http.post(
       SEGMENT_DEFINITIONS,
-      route(async (ctx, { request }) => json(createAudience(ctx, await readJson(request)), 201)),
+      route(async (ctx, { request, url }) => {
+        const created = createAudience(ctx, await readJson(request))
+        return json(created, 200, {
+          'x-location': `${url.origin}${url.pathname}/${created.id}`,
+        })
+      }),
     ),
     http.get(
       `${SEGMENT_DEFINITIONS}/:id`,

@@ -120,14 +120,25 @@ export const problems = {
       'Connection in use',
       `Cannot delete base connection '${id}': it is used in flows ${flowIds.join(', ')}. Delete those dataflows first.`,
     ),
-  targetConnectionInUse: (id: string, flowIds: string[]) =>
+  flowConnectionInUse: (kind: 'source' | 'target', id: string, flowIds: string[]) =>
     new Problem(
       400,
       'FLOW-1419-400',
       'Connection in use',
-      `Cannot delete target connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
+      `Cannot delete ${kind} connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
     ),
+  alreadyExists: (errors: FieldError[]) =>
+    new Problem(422, 'FLOW-1422-422', 'Already exists', describeFields(errors), errors),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>
     new Problem(400, 'FLOW-1406-400', 'Invalid query', detail, errors),
+  noRoute: (method: string, path: string) =>
+    new Problem(404, 'FLOW-1439-404', 'Resource not found', `No route answers ${method} ${path}.`),
+  methodNotAllowed: (method: string, path: string, allowed: string[]) =>
+    new Problem(
+      405,
+      'FLOW-1407-405',
+      'Method not allowed',
+      `${path} does not support ${method}. Use ${allowed.join(', ')}.`,
+    ),
   internal: (detail: string) => new Problem(500, 'FLOW-1500-500', 'Internal Server Error', detail),
 }

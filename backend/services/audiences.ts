@@ -84,7 +84,7 @@ export function createAudience(ctx: EngineContext, body: unknown): SegmentDefini
     .all()
     .find((audience) => audience.name.trim().toLowerCase() === name)
   if (taken) {
-    throw problems.invalidBody([
+    throw problems.alreadyExists([
       {
         path: 'name',
         message: `An audience named "${taken.name}" exists already. Choose another name.`,

@@ -1,9 +1,22 @@
-import { createConnectionSchema, type Connection, type Created } from '../../contracts/flow-service'
+import {
+  createConnectionSchema,
+  type Connection,
+  type Created,
+  type InheritedBase,
+} from '../../contracts/flow-service'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { authDefinition, findConnectionSpec, secretParams } from './specs'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { applyJsonPatch, checkIfMatch } from './versioning'
+
+/** The account a source or target connection inherits from, as `inheritedAttributes` names it. */
+export function inheritedBase(ctx: ServiceContext, baseConnectionId?: string): InheritedBase {
+  const base = baseConnectionId
+    ? ctx.sandbox.collection('connections').get(baseConnectionId)
+    : undefined
+  return { baseConnection: base ? { id: base.id, connectionSpec: base.connectionSpec } : null }
+}
 
 /** What a GET shows instead of a secret. Sending it back in a PATCH keeps the stored value. */
 export const MASKED = '********'

@@ -11,7 +11,7 @@ import {
   parseTokenResponse,
   TOKEN_TIMEOUT_MS,
 } from '../engine/rules/token-request'
-import { authSchema } from '../../contracts/flow-service'
+import { authSchema, type Connection } from '../../contracts/flow-service'
 import type { FieldError } from '../../contracts/problem'
 import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
@@ -60,6 +60,28 @@ async function checkOAuth(
   if (!parsed.ok) throw rejected(describeTokenError(parsed), fieldsFor(parsed.error))
   const lifetime = parsed.expiresIn === null ? '' : ` valid for ${parsed.expiresIn} seconds`
   return `Connected: ${new URL(request.url).host} issued a ${parsed.tokenType} token${lifetime}.`
+}
+
+/**
+ * Tests a saved account (`GET /connections/{id}/test`) with the same check as "Connect to
+ * destination": `result` is false, with the reason, when the credentials are refused.
+ */
+export async function testConnection(
+  deps: { clock: Clock; outbound: Outbound; sandbox: SandboxStore },
+  connection: Connection,
+): Promise<{ result: boolean; message: string }> {
+  if (!connection.auth) return { result: true, message: 'The account needs no credentials.' }
+  try {
+    const check = await checkCredentials(deps, connection.connectionSpec.id, {
+      auth: connection.auth,
+    })
+    return { result: true, message: check.message }
+  } catch (error) {
+    if (error instanceof Problem && error.status === 400) {
+      return { result: false, message: error.detail }
+    }
+    throw error
+  }
 }
 
 /**

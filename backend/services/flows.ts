@@ -11,6 +11,7 @@ import { problems } from '../http/problem'
 import { findField } from '../seed/data/union-schema'
 import type { FlowDoc } from '../store/collections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
+import { inheritedBase } from './connections'
 import { lastRun } from './runs'
 import { findFlowSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
@@ -158,19 +159,27 @@ export function presentFlow(ctx: ServiceContext, flow: FlowDoc): Flow {
     inheritedAttributes: {
       properties: { isDestinationFlow: flowSpec?.attributes.isDestinationFlow ?? false },
       sourceConnections: sources.flatMap((s) =>
-        s ? [{ id: s.id, connectionSpec: s.connectionSpec, baseConnection: null }] : [],
+        s
+          ? [
+              {
+                id: s.id,
+                connectionSpec: s.connectionSpec,
+                ...inheritedBase(ctx, s.baseConnectionId),
+              },
+            ]
+          : [],
       ),
-      targetConnections: targets.flatMap((t) => {
-        if (!t) return []
-        const base = ctx.sandbox.collection('connections').get(t.baseConnectionId)
-        return [
-          {
-            id: t.id,
-            connectionSpec: t.connectionSpec,
-            baseConnection: base ? { id: base.id, connectionSpec: base.connectionSpec } : null,
-          },
-        ]
-      }),
+      targetConnections: targets.flatMap((t) =>
+        t
+          ? [
+              {
+                id: t.id,
+                connectionSpec: t.connectionSpec,
+                ...inheritedBase(ctx, t.baseConnectionId),
+              },
+            ]
+          : [],
+      ),
     },
     runs: `/runs?property=flowId==${flow.id}`,
   }
@@ -203,16 +212,24 @@ export function patchFlow(
   return { id, etag: next.etag }
 }
 
-/** Enables or disables a flow (`POST /flows/{id}/action?op=enable|disable`). */
+const FLOW_STATES = new Map<string, Flow['state']>([
+  ['ENABLE', 'enabled'],
+  ['DISABLE', 'disabled'],
+  ['enable', 'enabled'],
+  ['disable', 'disabled'],
+])
+
+/**
+ * Enables or disables a flow (`POST /flows/{id}/action?op=ENABLE|DISABLE`, as the reference
+ * spells it; the lower-case `enable` and `disable` the console sent first still work).
+ */
 export function setFlowState(ctx: ServiceContext, id: string, op: string | null): Created {
-  if (op !== 'enable' && op !== 'disable') {
-    throw problems.invalidQuery(`op must be 'enable' or 'disable', not '${op ?? ''}'.`)
+  const state = FLOW_STATES.get(op ?? '')
+  if (!state) {
+    throw problems.invalidQuery(`op must be 'ENABLE' or 'DISABLE', not '${op ?? ''}'.`)
   }
   const current = getFlowDoc(ctx, id)
-  const next = touched(
-    { ...current, state: op === 'enable' ? ('enabled' as const) : ('disabled' as const) },
-    ctx,
-  )
+  const next = touched({ ...current, state }, ctx)
   ctx.sandbox.collection('flows').put(next)
   ctx.events.publish({ type: 'flow.changed', sandbox: ctx.sandbox, before: current, after: next })
   return { id, etag: next.etag }

@@ -4,6 +4,7 @@ import { lastRunOf, runsOf, type RunSource } from '../engine/rules/runs'
 import { DEMO_ORG, type FlowDoc } from '../store/collections'
 import type { ServiceContext } from './entity'
 import { findFlowSpec } from './specs'
+import { problems } from '../http/problem'
 
 const isDestinationFlow = (flow: FlowDoc) =>
   findFlowSpec(flow.flowSpec.id)?.attributes.isDestinationFlow ?? false
@@ -29,6 +30,13 @@ export function listRuns(ctx: ServiceContext): Run[] {
     .filter(isDestinationFlow)
     .flatMap((flow) => runsOf(sourceOf(ctx, flow), stats.get(flow.id), now))
     .sort((a, b) => b.createdAt - a.createdAt)
+}
+
+/** One run by id, in the list shape of the reference. */
+export function getRun(ctx: ServiceContext, id: string): Run {
+  const run = listRuns(ctx).find((r) => r.id === id)
+  if (!run) throw problems.notFound('run', id)
+  return run
 }
 
 /** The latest run of a destination dataflow (Browse's last-run columns), or undefined. */

@@ -9,7 +9,7 @@ import { findDestination } from '../../contracts/destination-catalog'
 import { headerClashes } from '../../contracts/destinations/headers'
 import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
-import { getConnection } from './connections'
+import { getConnection, inheritedBase } from './connections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { authDefinition, findConnectionSpec } from './specs'
 import { applyJsonPatch, checkIfMatch } from './versioning'
@@ -80,6 +80,12 @@ export function createTargetConnection(ctx: ServiceContext, body: unknown): Crea
   return { id: target.id, etag: target.etag }
 }
 
+/** A source or target connection as the API returns it, with the account it inherits from. */
+export const presentConnectionOf = <C extends { baseConnectionId?: string }>(
+  ctx: ServiceContext,
+  connection: C,
+) => ({ ...connection, inheritedAttributes: inheritedBase(ctx, connection.baseConnectionId) })
+
 export function getTargetConnection(ctx: ServiceContext, id: string): TargetConnection {
   const found = ctx.sandbox.collection('targetConnections').get(id)
   if (!found) throw problems.notFound('target connection', id)
@@ -87,6 +93,13 @@ export function getTargetConnection(ctx: ServiceContext, id: string): TargetConn
 }
 
 const WRITABLE = /^\/(name|description|params(\/.*)?)$/
+
+const flowsUsing = (ctx: ServiceContext, kind: 'source' | 'target', id: string) =>
+  ctx.sandbox
+    .collection('flows')
+    .all()
+    .filter((f) => (kind === 'source' ? f.sourceConnectionIds : f.targetConnectionIds).includes(id))
+    .map((f) => f.id)
 
 /** JSON Patch on name, description and params, validated against the destination's target spec. */
 export function patchTargetConnection(
@@ -120,12 +133,8 @@ export function patchTargetConnection(
 
 export function deleteTargetConnection(ctx: ServiceContext, id: string): void {
   getTargetConnection(ctx, id)
-  const flows = ctx.sandbox
-    .collection('flows')
-    .all()
-    .filter((f) => f.targetConnectionIds.includes(id))
-    .map((f) => f.id)
-  if (flows.length) throw problems.targetConnectionInUse(id, flows)
+  const flows = flowsUsing(ctx, 'target', id)
+  if (flows.length) throw problems.flowConnectionInUse('target', id, flows)
   ctx.sandbox.collection('targetConnections').delete(id)
   ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'target', id: id })
 }
@@ -154,4 +163,31 @@ export function getSourceConnection(ctx: ServiceContext, id: string): SourceConn
   const found = ctx.sandbox.collection('sourceConnections').get(id)
   if (!found) throw problems.notFound('source connection', id)
   return found
+}
+
+/** JSON Patch on a source connection's name, description and params. */
+export function patchSourceConnection(
+  ctx: ServiceContext,
+  request: Request,
+  id: string,
+  body: unknown,
+): Created {
+  const current = getSourceConnection(ctx, id)
+  checkIfMatch(request, current)
+  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const checked = parseWith(createSourceConnectionSchema, result)
+  const next = touched(
+    { ...current, name: checked.name, description: checked.description, params: checked.params },
+    ctx,
+  )
+  ctx.sandbox.collection('sourceConnections').put(next)
+  return { id, etag: next.etag }
+}
+
+/** Deletes a source connection that no dataflow reads from. */
+export function deleteSourceConnection(ctx: ServiceContext, id: string): void {
+  getSourceConnection(ctx, id)
+  const flows = flowsUsing(ctx, 'source', id)
+  if (flows.length) throw problems.flowConnectionInUse('source', id, flows)
+  ctx.sandbox.collection('sourceConnections').delete(id)
 }
