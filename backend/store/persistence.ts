@@ -1,3 +1,4 @@
+import { generateSecretKey, type KeyedPersistence } from './sealed-persistence'
 /** One document as persistence sees it: addressed by sandbox, collection and id. */
 export interface StoredDoc {
   sandbox: string
@@ -53,8 +54,14 @@ export interface Persistence {
 const keyOf = (k: DocKey) => `${k.sandbox}\u0000${k.collection}\u0000${k.id}`
 
 /** Keeps committed documents in a Map: the Node backend's store, and a test double for reopening. */
-export class MemoryPersistence implements Persistence {
+export class MemoryPersistence implements KeyedPersistence {
   private readonly docs = new Map<string, StoredDoc>()
+  private key: Promise<CryptoKey> | null = null
+
+  secretKey(): Promise<CryptoKey> {
+    this.key ??= generateSecretKey()
+    return this.key
+  }
 
   load(sandbox: string): Promise<StoredDoc[]> {
     return Promise.resolve(
