@@ -47,6 +47,7 @@ test('markup in names, descriptions, PQL and profile attributes shows as text on
       { id: AUDIENCES.john.id, name: AUDIENCES.john.name },
     ],
     attributes: ['person.name.lastName'],
+    params: { headers: `x-note:${SCRIPT}` },
   })
   const john = await findProfile(page, 'John')
   await patchProfile(page, john.id, [
