@@ -1,6 +1,10 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb'
-import type { CommitBatch, StoredDoc } from './persistence'
-import { generateSecretKey, type KeyedPersistence } from './sealed-persistence'
+import {
+  generateSecretKey,
+  type CommitBatch,
+  type KeyedPersistence,
+  type StoredDoc,
+} from './persistence'
 
 interface ConsoleDb extends DBSchema {
   docs: { key: [string, string, string]; value: StoredDoc }

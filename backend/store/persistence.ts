@@ -1,4 +1,3 @@
-import { generateSecretKey, type KeyedPersistence } from './sealed-persistence'
 /** One document as persistence sees it: addressed by sandbox, collection and id. */
 export interface StoredDoc {
   sandbox: string
@@ -50,6 +49,19 @@ export interface Persistence {
   commit(batch: CommitBatch): Promise<void>
   close(): void
 }
+
+/** Persistence that also keeps the key secrets are sealed with (docs/api.md, "Secrets at rest"). */
+export interface KeyedPersistence extends Persistence {
+  /**
+   * The AES-GCM key, generated on first use and stored with the documents: non-extractable, so
+   * it can encrypt and decrypt but never be read out.
+   */
+  secretKey(): Promise<CryptoKey>
+}
+
+/** Generates the key a `KeyedPersistence` stores. */
+export const generateSecretKey = (): Promise<CryptoKey> =>
+  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
 
 const keyOf = (k: DocKey) => `${k.sandbox}\u0000${k.collection}\u0000${k.id}`
 

@@ -1,17 +1,4 @@
-import type { CommitBatch, Persistence, StoredDoc } from './persistence'
-
-/** Persistence that also keeps the key secrets are sealed with (docs/api.md, "Secrets at rest"). */
-export interface KeyedPersistence extends Persistence {
-  /**
-   * The AES-GCM key, generated on first use and stored with the documents: non-extractable, so
-   * it can encrypt and decrypt but never be read out.
-   */
-  secretKey(): Promise<CryptoKey>
-}
-
-/** Generates the key a `KeyedPersistence` stores. */
-export const generateSecretKey = (): Promise<CryptoKey> =>
-  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
+import type { CommitBatch, KeyedPersistence, Persistence, StoredDoc } from './persistence'
 
 /** Names the secret fields of a document: the object holding them and their keys. */
 export type SecretsOf = (

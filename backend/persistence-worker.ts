@@ -1,7 +1,7 @@
-import { connectionSecrets } from '../services/specs'
-import { IdbPersistence } from './idb-persistence'
-import { SealedPersistence } from './sealed-persistence'
-import { servePersistence } from './worker-persistence'
+import { connectionSecrets } from './services/specs'
+import { IdbPersistence } from './store/idb-persistence'
+import { SealedPersistence } from './store/sealed-persistence'
+import { servePersistence } from './store/worker-persistence'
 
 /**
  * The persistence worker (`WorkerPersistence`): IndexedDB, off the page's main thread, with the
