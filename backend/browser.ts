@@ -41,7 +41,7 @@ export async function startBackend(): Promise<void> {
   }
   await claimThisTab()
   const persistence = await WorkerPersistence.start(
-    new Worker(new URL('./store/persistence-worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./persistence-worker.ts', import.meta.url), { type: 'module' }),
   )
   const backend = createBackend({ persistence })
   const worker = setupWorker(...backend.handlers)

@@ -1,7 +1,9 @@
 import { setupServer } from 'msw/node'
 import { createBackend, type BackendOptions } from './backend'
 import { ManualClock } from './lib/clock'
+import { connectionSecrets } from './services/specs'
 import { MemoryPersistence } from './store/persistence'
+import { SealedPersistence } from './store/sealed-persistence'
 
 /** The moment tests start at, so seeded data and timestamps are the same on every run. */
 export const TEST_EPOCH = Date.UTC(2026, 10, 26, 9, 0, 0)
@@ -15,7 +17,11 @@ export type NodeBackendOptions = Partial<Omit<BackendOptions, 'clock'>> & { cloc
  */
 export function createNodeBackend(options: NodeBackendOptions = {}) {
   const clock = options.clock ?? new ManualClock(TEST_EPOCH)
-  const backend = createBackend({ persistence: new MemoryPersistence(), ...options, clock })
+  const backend = createBackend({
+    persistence: new SealedPersistence(new MemoryPersistence(), connectionSecrets),
+    ...options,
+    clock,
+  })
   const server = setupServer(...backend.handlers)
   return { backend, server, clock }
 }

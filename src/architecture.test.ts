@@ -36,7 +36,13 @@ const BACKEND_LAYERS: Layer[] = [
   { name: 'api', dirs: ['backend/api'] },
   {
     name: 'composition',
-    dirs: ['backend/backend.ts', 'backend/browser.ts', 'backend/node.ts', 'backend/testing'],
+    dirs: [
+      'backend/backend.ts',
+      'backend/browser.ts',
+      'backend/node.ts',
+      'backend/persistence-worker.ts',
+      'backend/testing',
+    ],
   },
 ]
 

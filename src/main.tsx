@@ -1,6 +1,11 @@
 import { createRoot } from 'react-dom/client'
 import { BootScreen } from './app/boot-screen'
+import { z } from 'zod'
 import './app/global.css'
+
+// Zod compiles its parsers with `new Function` unless told not to; the Content-Security-Policy
+// allows no eval (vite.config.ts), so it parses without compiling.
+z.config({ jitless: true })
 
 /**
  * Starts the in-browser backend (Mock Service Worker) before the first render of the console.

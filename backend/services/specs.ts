@@ -8,7 +8,9 @@ import {
 } from '../../contracts/connection-spec'
 import { destinationCatalog, findDestination } from '../../contracts/destination-catalog'
 import type { AuthDefinition } from '../../contracts/destination-registry'
+import type { Connection } from '../../contracts/flow-service'
 import { problems } from '../http/problem'
+import type { SecretsOf } from '../store/sealed-persistence'
 
 const ADOBE_PROVIDER = '521eee4d-8cbe-4906-bb48-fb6bd4450033'
 
@@ -144,6 +146,13 @@ export function authDefinition(specId: string, specName: string): AuthDefinition
 }
 
 /** Names of the auth params that are secrets (writeOnly in the spec's JSON Schema). */
+/** The secrets of a stored account, sealed at rest: the write-only params of its auth. */
+export const connectionSecrets: SecretsOf = ({ collection, doc }) => {
+  if (collection !== 'connections') return null
+  const { connectionSpec, auth } = doc as Connection
+  return auth ? { holder: auth.params, keys: secretParams(connectionSpec.id, auth.specName) } : null
+}
+
 export function secretParams(specId: string, specName: string | undefined): Set<string> {
   const spec = findConnectionSpec(specId)
   const auth = spec?.authSpec.find((a) => a.name === specName)

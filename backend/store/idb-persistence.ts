@@ -1,27 +1,50 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb'
-import type { CommitBatch, Persistence, StoredDoc } from './persistence'
+import {
+  generateSecretKey,
+  type CommitBatch,
+  type KeyedPersistence,
+  type StoredDoc,
+} from './persistence'
 
 interface ConsoleDb extends DBSchema {
   docs: { key: [string, string, string]; value: StoredDoc }
+  /** The key that seals secrets (`SealedPersistence`), under `SECRET_KEY`. */
+  keys: { key: string; value: CryptoKey }
 }
 
 const STORE = 'docs'
+const SECRET_KEY = 'secrets'
 
 /**
  * IndexedDB persistence: one object store keyed by [sandbox, collection, id], a commit in one
  * transaction. It runs in the persistence worker (`WorkerPersistence`): IndexedDB copies every
  * value on the thread that puts it, so the page never calls it during its work.
  */
-export class IdbPersistence implements Persistence {
+export class IdbPersistence implements KeyedPersistence {
   private constructor(private readonly db: IDBPDatabase<ConsoleDb>) {}
 
   static async open(name = 'destination-console'): Promise<IdbPersistence> {
-    const db = await openDB<ConsoleDb>(name, 1, {
-      upgrade(database) {
-        database.createObjectStore(STORE, { keyPath: ['sandbox', 'collection', 'id'] })
+    const db = await openDB<ConsoleDb>(name, 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore(STORE, { keyPath: ['sandbox', 'collection', 'id'] })
+        }
+        database.createObjectStore('keys')
       },
     })
     return new IdbPersistence(db)
+  }
+
+  /** The stored key, or a new one stored now; a second caller gets the one stored first. */
+  async secretKey(): Promise<CryptoKey> {
+    const stored = await this.db.get('keys', SECRET_KEY)
+    if (stored) return stored
+    const key = await generateSecretKey()
+    const tx = this.db.transaction('keys', 'readwrite')
+    const kept = (await tx.store.get(SECRET_KEY)) ?? key
+    if (kept === key) await tx.store.put(key, SECRET_KEY)
+    await tx.done
+    return kept
   }
 
   load(sandbox: string): Promise<StoredDoc[]> {

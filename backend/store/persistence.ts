@@ -50,11 +50,30 @@ export interface Persistence {
   close(): void
 }
 
+/** Persistence that also keeps the key secrets are sealed with (docs/api.md, "Secrets at rest"). */
+export interface KeyedPersistence extends Persistence {
+  /**
+   * The AES-GCM key, generated on first use and stored with the documents: non-extractable, so
+   * it can encrypt and decrypt but never be read out.
+   */
+  secretKey(): Promise<CryptoKey>
+}
+
+/** Generates the key a `KeyedPersistence` stores. */
+export const generateSecretKey = (): Promise<CryptoKey> =>
+  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
+
 const keyOf = (k: DocKey) => `${k.sandbox}\u0000${k.collection}\u0000${k.id}`
 
 /** Keeps committed documents in a Map: the Node backend's store, and a test double for reopening. */
-export class MemoryPersistence implements Persistence {
+export class MemoryPersistence implements KeyedPersistence {
   private readonly docs = new Map<string, StoredDoc>()
+  private key: Promise<CryptoKey> | null = null
+
+  secretKey(): Promise<CryptoKey> {
+    this.key ??= generateSecretKey()
+    return this.key
+  }
 
   load(sandbox: string): Promise<StoredDoc[]> {
     return Promise.resolve(
