@@ -16,10 +16,15 @@ export const DEMO_CREDENTIALS = {
   },
   /** The static bearer token the demo endpoints accept, besides tokens the token server issued. */
   bearerToken: 'demo-bearer-token',
-  /** AWS's documented example keys (Amazon Kinesis, Amazon S3, Adobe Campaign). */
+  /** AWS's documented example keys, under the param names of the Amazon Kinesis auth spec. */
   aws: {
     accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
     secretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  },
+  /** The same example keys under the param names of the S3 auth spec (Amazon S3, Adobe Campaign). */
+  s3: {
+    s3AccessKey: 'AKIAIOSFODNN7EXAMPLE',
+    s3SecretKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   },
   eventHubs: { sasKeyName: 'RootManageSharedAccessKey', sasKey: 'demo-sas-key' },
   sftp: { username: 'demo-user', password: 'demo-password' },

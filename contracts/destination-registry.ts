@@ -39,8 +39,8 @@ const toggle = (title: string, description: string) =>
   z.boolean().default(false).meta({ title, description })
 
 const s3Auth = z.object({
-  accessId: required('access key ID').meta({ title: 'Access Key ID' }),
-  secretKey: required('secret access key').meta({ title: 'Secret Access Key', writeOnly: true }),
+  s3AccessKey: required('access key ID').meta({ title: 'Access Key ID' }),
+  s3SecretKey: required('secret access key').meta({ title: 'Secret Access Key', writeOnly: true }),
 })
 
 const sftpAuth = z.object({

@@ -91,6 +91,21 @@ describe('POST /connectionSpecs/{id}/test (Connect to destination)', () => {
     expect(badHubs.status).toBe(400)
   })
 
+  it('connects Amazon S3 with the demo keys under the S3 auth spec param names', async () => {
+    const s3 = await test(SPEC_IDS.s3, 'Access Key', { ...DEMO_CREDENTIALS.s3 })
+    expect(s3.status).toBe(200)
+    expect(s3.body.message).toBe('Connected: AWS accepted the access key.')
+    const bad = await test(SPEC_IDS.s3, 'Access Key', {
+      ...DEMO_CREDENTIALS.s3,
+      s3SecretKey: 'nope',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errorDetails?.map((e) => e.path)).toEqual([
+      'auth.params.s3AccessKey',
+      'auth.params.s3SecretKey',
+    ])
+  })
+
   it('accepts None and Bearer token without a remote check', async () => {
     expect((await test(SPEC_IDS.httpApi, 'None', {})).status).toBe(200)
     expect((await test(SPEC_IDS.httpApi, 'Bearer token', { token: 'abc' })).status).toBe(200)

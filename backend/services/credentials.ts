@@ -113,19 +113,19 @@ export async function checkCredentials(
         await checkOAuth({ type: definition.type, params } as OAuth2Auth, outbound, sandbox),
       )
     case 'KINESIS':
-    case 'S3':
-      if (!holdsDemoCredentials(params, DEMO_CREDENTIALS.aws)) {
+    case 'S3': {
+      const expected = definition.type === 'S3' ? DEMO_CREDENTIALS.s3 : DEMO_CREDENTIALS.aws
+      if (!holdsDemoCredentials(params, expected)) {
         throw rejected(
           'The security token included in the request is invalid (UnrecognizedClientException). Check the access key ID and secret key.',
-          ['accessKeyId', 'accessId', 'secretKey']
-            .filter((key) => key in params)
-            .map((key) => ({
-              path: `auth.params.${key}`,
-              message: 'AWS did not accept this key.',
-            })),
+          Object.keys(expected).map((key) => ({
+            path: `auth.params.${key}`,
+            message: 'AWS did not accept this key.',
+          })),
         )
       }
       return done('Connected: AWS accepted the access key.')
+    }
     case 'EVENT_HUBS':
       if (!holdsDemoCredentials(params, DEMO_CREDENTIALS.eventHubs)) {
         throw rejected(

@@ -53,7 +53,7 @@ function hintFor(authType: string): DemoHint | null {
     case 'S3':
       return {
         text: 'The demo accepts AWS’s documented example keys and rejects other keys as AWS would.',
-        values: { accessId: aws.accessKeyId, secretKey: aws.secretKey },
+        values: DEMO_CREDENTIALS.s3,
       }
     case 'EVENT_HUBS':
       return {

@@ -31,7 +31,7 @@ const CONNECTION_TYPES: Record<string, string> = {
 export const connectionTypeLabel = (authType: string) => CONNECTION_TYPES[authType] ?? authType
 
 /** The params that identify who the account signs in as, most specific first. */
-const IDENTITY_PARAMS = ['username', 'clientId', 'accessKeyId', 'accessId', 'sasKeyName']
+const IDENTITY_PARAMS = ['username', 'clientId', 'accessKeyId', 's3AccessKey', 'sasKeyName']
 
 /** The user the account signs in as: its username, or the client or key ID of key-based auth. */
 export function accountUsername(params: Record<string, unknown>): string {

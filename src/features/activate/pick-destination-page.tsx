@@ -130,7 +130,7 @@ export function PickDestinationPage({ sandbox, specId }: { sandbox: string; spec
               <Column key="account" width="1.5fr">
                 Account
               </Column>
-              <Column key="audiences" width="1fr">
+              <Column key="audiences" width="1.3fr" minWidth={170}>
                 Activated audiences
               </Column>
               <Column key="status" width="1fr">

@@ -171,7 +171,7 @@ export function BrowsePage() {
           <Column key="destination" allowsSorting width="1.3fr">
             Destination
           </Column>
-          <Column key="status" allowsSorting width="0.9fr">
+          <Column key="status" allowsSorting width="0.9fr" minWidth={130}>
             Status
           </Column>
           <Column key="activation" allowsSorting width="1fr">

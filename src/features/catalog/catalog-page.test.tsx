@@ -4,6 +4,7 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { describe, expect, it } from 'vitest'
+import { SpectrumProvider } from '../../app/spectrum-provider'
 import { CatalogPage } from './catalog-page'
 
 function renderCatalog() {
@@ -35,5 +36,35 @@ describe('CatalogPage against the backend in Node', () => {
     )
     expect(await screen.findByText('1 destination')).toBeInTheDocument()
     expect(screen.getByRole('article', { name: 'Azure Event Hubs' })).toBeInTheDocument()
+  })
+
+  it('links View documentation to the documentation site itself, in a new tab', async () => {
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/:sandbox/destinations/catalog',
+          element: (
+            <SpectrumProvider>
+              <CatalogPage />
+            </SpectrumProvider>
+          ),
+        },
+      ],
+      { initialEntries: ['/prod/destinations/catalog'] },
+    )
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    )
+    await userEvent.click(await screen.findByRole('button', { name: 'Amazon S3 details' }))
+    const rail = screen.getByRole('complementary', { name: 'Amazon S3 details' })
+    const link = within(rail).getByRole('link', { name: 'View documentation' })
+    expect(link).toHaveAttribute(
+      'href',
+      'https://experienceleague.adobe.com/docs/experience-platform/destinations/catalog/cloud-storage/amazon-s3.html',
+    )
+    expect(link).toHaveAttribute('target', '_blank')
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer')
   })
 })

@@ -65,7 +65,7 @@ export function DestinationRail({ spec, sandbox, connected, onClose }: Destinati
       </ButtonGroup>
       {spec.attributes.documentationUrl && (
         <Text UNSAFE_className="catalog-rail-doc">
-          <Link href={spec.attributes.documentationUrl} target="_blank" rel="noreferrer">
+          <Link href={spec.attributes.documentationUrl} target="_blank" rel="noopener noreferrer">
             View documentation
           </Link>
         </Text>
