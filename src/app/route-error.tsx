@@ -15,7 +15,7 @@ export function RouteError({ notFound = false }: { notFound?: boolean }) {
   return (
     <SpectrumProvider>
       <IllustratedMessage marginTop="size-1000">
-        <Heading>{missing ? 'Page not found' : 'This page could not be loaded'}</Heading>
+        <Heading level={1}>{missing ? 'Page not found' : 'This page could not be loaded'}</Heading>
         <Content>
           {message} <Link href={paths.home(DEFAULT_SANDBOX)}>Go to Destinations</Link>
         </Content>

@@ -54,6 +54,7 @@ export function Shell() {
         height="100vh"
       >
         <View
+          elementType="header"
           gridArea="header"
           backgroundColor="gray-50"
           borderBottomWidth="thin"

@@ -169,7 +169,7 @@ export function ActivationDataTab({ sandbox, flow }: ActivationDataTabProps) {
         </TableBody>
       </TableView>
       <section aria-labelledby="mapped-attributes" className="details-attributes">
-        <Heading level={3} id="mapped-attributes" margin={0}>
+        <Heading level={2} id="mapped-attributes" margin={0}>
           Mapped attributes
         </Heading>
         {attributes.length ? (
