@@ -47,7 +47,10 @@ const ACCOUNTS: (DataflowOptions & { secrets: string[] })[] = [
 const FILE_ACCOUNTS = [
   {
     specId: SPEC_IDS.s3,
-    auth: { specName: 'Access Key', params: { accessId: 'AKIAS3', secretKey: 's3-secret-key-1' } },
+    auth: {
+      specName: 'Access Key',
+      params: { s3AccessKey: 'AKIAS3', s3SecretKey: 's3-secret-key-1' },
+    },
     secrets: ['s3-secret-key-1'],
   },
   {
