@@ -38,7 +38,7 @@ test('markup in names, descriptions, PQL and profile attributes shows as text on
       },
     },
   })
-  expect(audience.status).toBe(201)
+  expect(audience.status).toBe(200)
   const { flowId } = await createHttpDataflow(page, {
     name: `Destination ${IMG}`,
     description: `Sends ${SCRIPT}`,
