@@ -22,7 +22,7 @@ import { connectionSpecsQuery } from '../../api/connection-specs'
 import { connectionsQuery } from '../../api/connections'
 import { flowsQuery } from '../../api/flows'
 import { targetConnectionsQuery } from '../../api/target-connections'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import {
   accountRows,
@@ -105,7 +105,7 @@ export function AccountsPage() {
           }
         />
         <Text UNSAFE_className="accounts-count" aria-live="polite">
-          {visible.length === 1 ? '1 account' : `${visible.length} accounts`}
+          {formatCount(visible.length, 'account', 'accounts')}
         </Text>
       </Flex>
       <TableView

@@ -32,6 +32,7 @@ import { MappingStep } from './mapping-step'
 import { ReviewStep } from './review-step'
 import { SelectAudiencesStep } from './select-audiences-step'
 import './activate.css'
+import { formatCount } from '../../lib/format'
 
 interface ActivationWizardProps {
   sandbox: string
@@ -123,7 +124,7 @@ function Workflow({ sandbox, flow, spec, step, onReload }: WorkflowProps) {
       await queryClient.invalidateQueries({ queryKey: flowKeys.all })
       ToastQueue.positive(
         changed
-          ? `The activation of ${flow.name} was saved: ${draft.audiences.length} ${draft.audiences.length === 1 ? 'audience' : 'audiences'}, ${draft.attributes.length} ${draft.attributes.length === 1 ? 'attribute' : 'attributes'}.`
+          ? `The activation of ${flow.name} was saved: ${formatCount(draft.audiences.length, 'audience', 'audiences')}, ${formatCount(draft.attributes.length, 'attribute', 'attributes')}.`
           : `Nothing changed: ${flow.name} exports the same audiences and attributes.`,
         { timeout: 5000 },
       )

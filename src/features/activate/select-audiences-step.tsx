@@ -20,6 +20,7 @@ import { audiencesQuery, type SegmentDefinition } from '../../api/audiences'
 import { DateTime } from '../../components/date-time'
 import type { ActivationAudience } from '../../../contracts/activation-patch'
 import { LoadError } from '../../components/load-error'
+import { formatCount } from '../../lib/format'
 
 interface SelectAudiencesStepProps {
   sandbox: string
@@ -100,7 +101,7 @@ export function SelectAudiencesStep({
           width="size-4600"
         />
         <Text UNSAFE_className="activate-count" aria-live="polite">
-          {selected.length === 1 ? '1 audience selected' : `${selected.length} audiences selected`}
+          {`${formatCount(selected.length, 'audience', 'audiences')} selected`}
         </Text>
       </Flex>
       <TableView

@@ -30,6 +30,8 @@ import { DeleteDestinationDialog } from '../../components/destination/delete-des
 import { EditDestinationDialog } from '../../components/destination/edit-destination-dialog'
 import { useConnectionSpecs } from '../../components/destination/use-destination-spec'
 import { EmptyState } from '../../components/empty-state'
+import { RunStatusLight } from '../../components/run-status'
+import { formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import {
   browseRows,
@@ -50,12 +52,6 @@ const STATUS_OPTIONS: { key: StatusFilter; label: string }[] = [
   { key: 'enabled', label: 'Enabled' },
   { key: 'disabled', label: 'Disabled' },
 ]
-
-const RUN_STATE_VARIANTS = {
-  inProgress: 'info',
-  success: 'positive',
-  failed: 'negative',
-} as const
 
 type RowDialog = { kind: 'delete' | 'edit'; row: BrowseRow } | null
 
@@ -147,7 +143,7 @@ export function BrowsePage() {
           {(option) => <Item key={option.key}>{option.label}</Item>}
         </Picker>
         <Text UNSAFE_className="browse-count" aria-live="polite">
-          {rows.length === 1 ? '1 dataflow' : `${rows.length} dataflows`}
+          {formatCount(rows.length, 'dataflow', 'dataflows')}
         </Text>
       </Flex>
       <TableView
@@ -221,16 +217,17 @@ export function BrowsePage() {
               <Cell>
                 <Link
                   href={paths.destinations.details(sandbox, row.id, 'activation')}
-                  aria-label={`${row.audiences} ${row.audiences === 1 ? 'audience' : 'audiences'} activated to ${row.name}`}
+                  aria-label={`${formatCount(row.audiences, 'audience', 'audiences')} activated to ${row.name}`}
                 >
                   {String(row.audiences)}
                 </Link>
               </Cell>
               <Cell>
                 {row.lastRun ? (
-                  <StatusLight variant={RUN_STATE_VARIANTS[row.lastRun.state]}>
-                    {RUN_STATE_LABELS[row.lastRun.state]}
-                  </StatusLight>
+                  <RunStatusLight
+                    state={row.lastRun.state}
+                    label={RUN_STATE_LABELS[row.lastRun.state]}
+                  />
                 ) : (
                   <span title="This dataflow has not run yet">—</span>
                 )}

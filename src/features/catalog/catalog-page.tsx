@@ -24,6 +24,7 @@ import { DestinationCard } from './destination-card'
 import { DestinationRail } from './destination-rail'
 import './catalog.css'
 import { LoadError } from '../../components/load-error'
+import { formatCount } from '../../lib/format'
 
 /** The destinations catalog: cards, categories, search, All / My destinations, right rail. */
 export function CatalogPage() {
@@ -123,7 +124,7 @@ export function CatalogPage() {
             <Item key="mine">My destinations</Item>
           </ActionGroup>
           <Text UNSAFE_className="catalog-count" aria-live="polite">
-            {visible.length === 1 ? '1 destination' : `${visible.length} destinations`}
+            {formatCount(visible.length, 'destination', 'destinations')}
           </Text>
         </Flex>
         {connections.isError && (

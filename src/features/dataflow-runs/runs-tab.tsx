@@ -5,7 +5,6 @@ import {
   Flex,
   Heading,
   Row,
-  StatusLight,
   Switch,
   TableBody,
   TableHeader,
@@ -19,6 +18,7 @@ import { runsQuery } from '../../api/runs'
 import type { Run, RunInfo } from '../../../contracts/engine/runs'
 import { formatDateTime } from '../../lib/format'
 import { LoadError } from '../../components/load-error'
+import { RunStatusLight } from '../../components/run-status'
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
 
@@ -31,10 +31,10 @@ const processingTime = (run: Run) => {
     : `${minutes} min`
 }
 
-const STATUS = {
-  success: { label: 'Completed', light: 'positive' },
-  failed: { label: 'Failed', light: 'negative' },
-  inProgress: { label: 'Processing', light: 'notice' },
+const STATUS_LABELS = {
+  success: 'Completed',
+  failed: 'Failed',
+  inProgress: 'Processing',
 } as const
 
 function InfoList({ title, items }: { title: string; items: RunInfo[] }) {
@@ -150,7 +150,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
         <TableBody items={items} loadingState={runs.isPending ? 'loading' : 'idle'}>
           {(r) => {
             const s = r.metrics.recordSummary
-            const status = STATUS[r.metrics.statusSummary.status]
+            const { status } = r.metrics.statusSummary
             return (
               <Row key={r.id}>
                 <Cell>{formatDateTime(r.metrics.durationSummary.startedAtUTC)}</Cell>
@@ -161,7 +161,7 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
                 <Cell>{s.failedRecordCount.toLocaleString('en-US')}</Cell>
                 <Cell>{percent(r.activationRate)}</Cell>
                 <Cell>
-                  <StatusLight variant={status.light}>{status.label}</StatusLight>
+                  <RunStatusLight state={status} label={STATUS_LABELS[status]} />
                 </Cell>
               </Row>
             )

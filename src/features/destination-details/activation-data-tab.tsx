@@ -27,13 +27,12 @@ import { DateTime } from '../../components/date-time'
 import { removeAudiencesPatch } from '../../../contracts/activation-patch'
 import { emptyGeneralTransform, type Flow } from '../../../contracts/flow-service'
 import { paths } from '../../lib/paths'
+import { formatCount } from '../../lib/format'
 
 interface ActivationDataTabProps {
   sandbox: string
   flow: Flow
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
 
 /** Activation data: the audiences mapped to the dataflow, their mapping dates, Remove audiences. */
 export function ActivationDataTab({ sandbox, flow }: ActivationDataTabProps) {
@@ -60,7 +59,7 @@ export function ActivationDataTab({ sandbox, flow }: ActivationDataTabProps) {
     onSuccess: (_, ids) => {
       setSelected(new Set())
       ToastQueue.positive(
-        `${plural(ids.length, 'audience', 'audiences')} removed from ${flow.name}.`,
+        `${formatCount(ids.length, 'audience', 'audiences')} removed from ${flow.name}.`,
         {
           timeout: 5000,
         },
@@ -109,7 +108,7 @@ export function ActivationDataTab({ sandbox, flow }: ActivationDataTabProps) {
             cancelLabel="Cancel"
             onPrimaryAction={() => remove.mutate(chosen)}
           >
-            {`Remove ${plural(chosen.length, 'audience', 'audiences')} from ${flow.name}? Their profiles are no longer exported to this destination.`}
+            {`Remove ${formatCount(chosen.length, 'audience', 'audiences')} from ${flow.name}? Their profiles are no longer exported to this destination.`}
           </AlertDialog>
         </DialogTrigger>
       </Flex>

@@ -15,7 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useParams, useSearchParams } from 'react-router-dom'
 import { profilesQuery } from '../../api/profiles'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatCount } from '../../lib/format'
 import { paths } from '../../lib/paths'
 import { TrafficPanel } from './traffic-panel'
 import { LoadError } from '../../components/load-error'
@@ -64,9 +64,7 @@ export function ProfilesPage() {
           width="size-5000"
         />
         <Text aria-live="polite">
-          {profiles.data
-            ? `${total.toLocaleString('en-US')} ${total === 1 ? 'profile' : 'profiles'}`
-            : ''}
+          {profiles.data ? formatCount(total, 'profile', 'profiles') : ''}
         </Text>
       </Flex>
       {profiles.isError ? (

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Controller, useForm, type Control } from 'react-hook-form'
 import { startTraffic, stopTraffic, trafficJobsQuery, trafficKeys } from '../../api/traffic'
 import { trafficRequestSchema, type TrafficRequest } from '../../../contracts/engine/traffic'
+import { formatCount } from '../../lib/format'
 
 /** A number field of the traffic form, with its error at the field. */
 function NumberController({
@@ -142,9 +143,9 @@ export function TrafficPanel({ sandbox }: { sandbox: string }) {
             width="size-4600"
           />
           <Text>
-            {`${last.exported.toLocaleString('en-US')} messages exported, ${last.excluded.toLocaleString('en-US')} profiles excluded`}
+            {`${formatCount(last.exported, 'message', 'messages')} exported, ${formatCount(last.excluded, 'profile', 'profiles')} excluded`}
             {last.refused > 0 &&
-              `, ${last.refused.toLocaleString('en-US')} updates refused by the profile API`}
+              `, ${formatCount(last.refused, 'update', 'updates')} refused by the profile API`}
           </Text>
           {last.state === 'interrupted' && (
             <Text>The page was reloaded or closed while it ran: it sent no more updates.</Text>
