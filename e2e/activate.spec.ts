@@ -83,7 +83,7 @@ test('the mapping step recommends a unique identifier as a warning, not a block'
   await toggleAudiences(page, [AUDIENCES.sciFi.name])
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(page).toHaveURL(/\/activate\/mapping$/)
-  await expect(stepHeading(page, 'Select attributes')).toBeVisible()
+  await expect(stepHeading(page, 'Select attributes')).toBeFocused()
   await expect(
     page.getByText(
       'Identities cannot be mapped to HTTP API: the whole identityMap of every exported profile is always exported.',
@@ -102,7 +102,7 @@ test('the mapping step recommends a unique identifier as a warning, not a block'
   await expect(warning).toBeVisible()
 
   await page.getByRole('button', { name: 'Next' }).click()
-  await expect(stepHeading(page, 'Review')).toBeVisible()
+  await expect(stepHeading(page, 'Review')).toBeFocused()
   await page.getByRole('button', { name: 'Finish' }).click()
   await expect(page).toHaveURL(new RegExp(`/browse/${flowId}/activation$`))
   const flow = await getFlow(page, flowId)

@@ -72,7 +72,7 @@ export async function connect(page: Page) {
 /** Next, and the heading of the step it leads to. */
 export async function next(page: Page, heading: string) {
   await button(page, 'Next').click()
-  await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeFocused()
 }
 
 /** Selects Adobe-defined marketing actions by label on the Marketing actions step. */

@@ -1,5 +1,5 @@
-import { Divider, Flex, Heading, View } from '@adobe/react-spectrum'
-import type { ReactNode } from 'react'
+import { Divider, Flex, Heading } from '@adobe/react-spectrum'
+import { useEffect, useRef, type ReactNode } from 'react'
 import './wizard-frame.css'
 
 export interface WizardStep {
@@ -24,6 +24,35 @@ interface WizardFrameProps {
 }
 
 /**
+ * Moves focus to the step's heading (its first `h2`) when the step changes, so keyboard and
+ * screen-reader users land on the new step rather than on the button that left the old one. A
+ * step that renders its heading later (while it loads) gets the focus once it appears.
+ */
+function useFocusStepHeading(current: string) {
+  const content = useRef<HTMLDivElement>(null)
+  const shown = useRef(current)
+  useEffect(() => {
+    const root = content.current
+    if (shown.current === current || !root) return
+    shown.current = current
+    const focusHeading = () => {
+      const heading = root.querySelector<HTMLElement>('h2')
+      if (!heading) return false
+      heading.tabIndex = -1
+      heading.focus()
+      return true
+    }
+    if (focusHeading()) return
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect()
+    })
+    observer.observe(root, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [current])
+  return content
+}
+
+/**
  * The frame of AEP's workflows: a header with the title and the step actions, the list of steps
  * on the left (done, current, to do), and the current step's content.
  */
@@ -38,6 +67,7 @@ export function WizardFrame({
   children,
 }: WizardFrameProps) {
   const currentIndex = steps.findIndex((s) => s.id === current)
+  const content = useFocusStepHeading(current)
   return (
     <section className="wizard" aria-labelledby="wizard-title">
       <Flex alignItems="center" justifyContent="space-between" gap="size-200" wrap>
@@ -78,7 +108,9 @@ export function WizardFrame({
             })}
           </ol>
         </nav>
-        <View UNSAFE_className="wizard-content">{children}</View>
+        <div className="wizard-content" ref={content}>
+          {children}
+        </div>
       </div>
     </section>
   )
