@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { DEMO_CREDENTIALS } from '../contracts/demo-credentials'
 import { AUDIENCES } from './support/activate'
 import { api, FS } from './support/api'
 import { openConsole, pick } from './support/console'
@@ -235,11 +236,52 @@ test('what the receiver saw keeps the body it got across a reload', async ({ pag
     const receiver = page
       .getByRole('region', { name: /^Message \d+$/ })
       .getByRole('list', { name: 'What the receiver saw' })
-    await expect(receiver).toContainText('"lastName":"Brown"')
-    await expect(receiver).toContainText('"identityMap"')
+    // The receiver's entry names its body as the one sent only when it kept every byte of it.
+    await expect(receiver).toContainText(/Body: the same [\d,]+ bytes as the request as sent\./)
+    await expect(
+      page.getByRole('region', { name: /^Message \d+$/ }).getByLabel('Payload JSON'),
+    ).toContainText('Brown')
   }
   await received()
   await page.reload()
   await expect(page.getByRole('table', { name: 'Exported messages' })).toBeVisible()
   await received()
+})
+
+test('Copy as cURL is masked; Copy with secrets, once confirmed, carries the token', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const token = DEMO_CREDENTIALS.bearerToken
+  const john = await findProfile(page, 'John')
+  const { flowId } = await createActivatedDataflow(page, {
+    name: 'Copy as cURL',
+    auth: { specName: 'Bearer token', params: { token } },
+    audiences: [AUDIENCES.john.id],
+    attributes: ['person.name.lastName'],
+  })
+  await openExports(page, flowId)
+  await settled(page, flowId)
+  await page.getByRole('searchbox', { name: 'Search by identity' }).fill(john.primaryIdentity!.id)
+  await exportRow(page, identityOf(john)).first().click()
+  const detail = page.getByRole('region', { name: /^Message \d+$/ })
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText())
+
+  await detail.getByRole('button', { name: 'Copy as cURL' }).click()
+  await expect(page.getByText('The cURL command is on your clipboard.')).toBeVisible()
+  const masked = await clipboard()
+  expect(masked).toContain("curl -X POST 'https://hooks.example/")
+  expect(masked).not.toContain(token)
+
+  await detail.getByRole('button', { name: 'Copy with secrets' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Copy as cURL with secrets?' })
+  await expect(confirm).toContainText('Anyone who sees it can send data as this account')
+  await confirm.getByRole('button', { name: 'Copy with secrets' }).click()
+  await expect(
+    page.getByText('The cURL command, with the secrets, is on your clipboard.'),
+  ).toBeVisible()
+  const open = await clipboard()
+  expect(open).toContain(`-H 'Authorization: Bearer ${token}'`)
+  expect(await page.locator('body').innerText()).not.toContain(token)
 })

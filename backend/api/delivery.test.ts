@@ -243,6 +243,84 @@ describe('authentication of the HTTP API destination', () => {
   })
 })
 
+/** A Copy as cURL command of the console replayed with fetch, as a shell would run it. */
+async function replay(curl: string): Promise<number> {
+  const unquote = (quoted: string) => quoted.slice(1, -1).replaceAll(`'\''`, "'")
+  const lines = curl.split(' \\\n').map((line) => line.trim())
+  const url = unquote(lines[0].replace('curl -X POST ', ''))
+  const headers = lines
+    .filter((line) => line.startsWith('-H '))
+    .map((line) => unquote(line.slice(3)).split(': '))
+  const body = unquote(lines.find((line) => line.startsWith('--data-raw '))!.slice(11))
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: Object.fromEntries(headers.map(([name, ...value]) => [name, value.join(': ')])),
+    body,
+  })
+  return res.status
+}
+
+const curlOf = (flowId: string, exportId: string, query = '') =>
+  call<{ curl: string; secrets: boolean }>(
+    'GET',
+    `${FS}/flows/${flowId}/exports/${exportId}/curl${query}`,
+  )
+
+describe('Copy as cURL', () => {
+  it('is masked by default and replayable only with secrets=true (bearer token)', async () => {
+    const { flowId, john } = await johnFlow({ auth: HTTP_AUTH.bearer })
+    const record = await exportJohn(flowId, john)
+    const masked = await curlOf(flowId, record.id)
+    expect(masked.status).toBe(200)
+    expect(masked.body).toEqual({ curl: record.curl, secrets: false })
+    expect(masked.body.curl).not.toContain(DEMO_CREDENTIALS.bearerToken)
+    expect(masked.body.curl).toContain(`Bearer ${maskSecret(DEMO_CREDENTIALS.bearerToken)}`)
+
+    const open = await curlOf(flowId, record.id, '?secrets=true')
+    expect(open.status).toBe(200)
+    expect(open.body.secrets).toBe(true)
+    expect(open.body.curl).toContain(`-H 'Authorization: Bearer ${DEMO_CREDENTIALS.bearerToken}'`)
+    expect(open.body.curl).toContain(`--data-raw '${record.attempts[0].request!.body}'`)
+    expect(await replay(open.body.curl)).toBe(200)
+  })
+
+  it('carries the access token the engine holds for an OAuth account', async () => {
+    const { flowId, john } = await johnFlow({ auth: HTTP_AUTH.password })
+    const record = await exportJohn(flowId, john)
+    const open = await curlOf(flowId, record.id, '?secrets=true')
+    expect(open.status).toBe(200)
+    expect(await replay(open.body.curl)).toBe(200)
+    expect(open.body.curl).not.toContain(demo.clientSecret)
+    expect(open.body.curl).not.toContain(demo.password)
+  })
+
+  it('refuses an unknown parameter or value by name, and a message without an HTTP request', async () => {
+    const { flowId, john } = await johnFlow({ auth: HTTP_AUTH.bearer })
+    const record = await exportJohn(flowId, john)
+    const unknown = await curlOf(flowId, record.id, '?secret=true')
+    expect(unknown.status).toBe(400)
+    expect(JSON.stringify(unknown.body)).toContain('secret')
+    const bad = await curlOf(flowId, record.id, '?secrets=yes')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('secrets')
+    expect((await curlOf(flowId, 'no-such-export')).status).toBe(404)
+
+    const stream = await activateDataflow({
+      specId: SPEC_IDS.kinesis,
+      auth: {
+        specName: 'Aws Kinesis authentication credentials',
+        params: { ...DEMO_CREDENTIALS.aws, region: 'eu-west-1' },
+      },
+      params: { stream: 'profile-events' },
+      audiences: [SEED_AUDIENCE_IDS.firstNameJohn],
+    })
+    await idle()
+    const [first] = (await listExports(stream.flowId)).items
+    const none = await curlOf(stream.flowId, first.id)
+    expect(none.status).toBe(409)
+  })
+})
+
 describe('retries under the receiver fault scenarios', () => {
   it('retries twice with backoff and delivers on the third attempt (fail then succeed)', async () => {
     const { flowId, john } = await johnFlow()

@@ -3,7 +3,7 @@ import { EXPORT_STREAM_EVENTS } from '../../contracts/engine/exports'
 import { eventStream } from '../http/event-stream'
 import { applyListQuery, parseListQuery } from '../http/list-query'
 import { json } from '../http/route'
-import { getExport, listExports, openExportStream } from '../services/exports'
+import { exportCurl, getExport, listExports, openExportStream } from '../services/exports'
 import { getRun, listRuns } from '../services/runs'
 import type { EngineRoute } from './engine-route'
 import { FLOW_SERVICE } from './flow-service'
@@ -27,6 +27,10 @@ export function exportHandlers(route: EngineRoute) {
     http.get(
       `${flows}/:id/exports/:exportId`,
       route((ctx, { params }) => json(getExport(ctx, params.id, params.exportId))),
+    ),
+    http.get(
+      `${flows}/:id/exports/:exportId/curl`,
+      route((ctx, { url, params }) => json(exportCurl(ctx, params.id, params.exportId, url))),
     ),
     http.get(
       `${FLOW_SERVICE}/runs`,

@@ -70,7 +70,7 @@ const get = async (path: string) => {
 }
 
 describe('account secrets', () => {
-  it('are never returned by a GET, an export record or the receiver log', async () => {
+  it('are never returned by a GET (but the explicit cURL with secrets=true), an export record or the receiver log', async () => {
     const flows: string[] = []
     const targets: string[] = []
     const accountIds: string[] = []
@@ -114,8 +114,11 @@ describe('account secrets', () => {
       const exports = await listExports(flowId)
       expect(exports.counters.delivered).toBeGreaterThan(0)
       pages.push(JSON.stringify(exports))
-      for (const { id } of exports.items)
+      for (const { id, destination } of exports.items) {
         pages.push(await get(`${FS}/flows/${flowId}/exports/${id}`))
+        if (destination === 'http')
+          pages.push(await get(`${FS}/flows/${flowId}/exports/${id}/curl`))
+      }
     }
     const secrets = [...ACCOUNTS, ...FILE_ACCOUNTS].flatMap((account) => account.secrets)
     for (const page of pages) {

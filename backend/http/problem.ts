@@ -127,6 +127,8 @@ export const problems = {
       'Connection in use',
       `Cannot delete ${kind} connection '${id}': it is used in flows ${flowIds.join(', ')}.`,
     ),
+  noReplayableRequest: (detail: string) =>
+    new Problem(409, 'FLOW-1409-409', 'No request to replay', detail),
   alreadyExists: (errors: FieldError[]) =>
     new Problem(422, 'FLOW-1422-422', 'Already exists', describeFields(errors), errors),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>

@@ -1,6 +1,8 @@
 import {
+  exportCurlQuerySchema,
   exportListQuerySchema,
   type ExportAttempt,
+  type ExportCurl,
   type ExportList,
   type ExportListQuery,
   type ExportRecord,
@@ -13,7 +15,7 @@ import { summarize, type ExportPredicate } from '../engine/runtime/flow-exports'
 import type { SendEvent } from '../engine/runtime/live-stream'
 import type { FlowRuntime } from '../engine/runtime/flow-runtime'
 import { problems } from '../http/problem'
-import { parseWith } from '../http/route'
+import { parseQuery, parseWith } from '../http/route'
 import { toCurl } from './curl'
 import type { EngineContext } from './engine-context'
 import { getFlowDoc } from './flows'
@@ -100,6 +102,43 @@ function presentRecord(ctx: EngineContext, runtime: FlowRuntime, doc: ExportDoc)
     receiver,
     curl: last ? toCurl(last) : null,
   }
+}
+
+/**
+ * The message's last request as a cURL command. Masked unless `secrets=true` asks for the
+ * replayable command: then the headers are the ones the next attempt would send now (the
+ * account's current credentials and, for OAuth, the access token the engine holds), with the
+ * message's body.
+ */
+export function exportCurl(
+  ctx: EngineContext,
+  flowId: string,
+  exportId: string,
+  url: URL,
+): ExportCurl {
+  const { secrets } = parseQuery(exportCurlQuerySchema, url)
+  const runtime = runtimeOf(ctx, flowId)
+  const doc = runtime.exports.get(exportId)
+  if (!doc) throw problems.notFound('export', exportId)
+  const last = doc.attempts.findLast((attempt) => attempt.request !== null)?.request
+  if (!last) {
+    throw problems.noReplayableRequest(
+      'This message has no HTTP request: it went to a stream, or no attempt has sent it yet.',
+    )
+  }
+  const request = { ...last, body: doc.payload }
+  if (secrets === 'false') return { curl: toCurl(request), secrets: false }
+  const headers = ctx.engine.headersNow(flowId)
+  if (!headers) {
+    throw problems.noReplayableRequest(
+      'The engine holds no valid access token for this account now: the next export fetches one, then copy the command again.',
+    )
+  }
+  const replay = {
+    ...request,
+    headers: Object.entries(headers.actual).map(([name, value]) => ({ name, value })),
+  }
+  return { curl: toCurl(replay), secrets: true }
 }
 
 /**

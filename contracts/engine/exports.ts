@@ -9,6 +9,8 @@ export const exportsPath = (flowId: string) =>
   `/data/foundation/flowservice/flows/${flowId}/exports`
 export const exportPath = (flowId: string, exportId: string) => `${exportsPath(flowId)}/${exportId}`
 export const exportStreamPath = (flowId: string) => `${exportsPath(flowId)}/stream`
+export const exportCurlPath = (flowId: string, exportId: string) =>
+  `${exportPath(flowId, exportId)}/curl`
 
 /**
  * Where a message is in its delivery: `pending` until its first attempt ends, `retrying` after a
@@ -183,6 +185,21 @@ export const exportRecordSchema = exportSummarySchema.extend({
   curl: z.string().nullable(),
 })
 
+/**
+ * Query of a message's cURL command: masked by default; `secrets=true` asks, explicitly, for the
+ * command with the account's secrets as the next attempt would send them.
+ */
+export const exportCurlQuerySchema = z.strictObject({
+  secrets: z.enum(['true', 'false']).default('false'),
+})
+
+/** A message's request as a cURL command. */
+export const exportCurlSchema = z.object({
+  curl: z.string(),
+  /** Whether the command carries the secrets (replayable) or shows them masked. */
+  secrets: z.boolean(),
+})
+
 /** Query of the export list. `cursor` comes from `nextCursor`. */
 export const exportListQuerySchema = z.object({
   state: exportStateSchema.optional(),
@@ -245,4 +262,5 @@ export type ReceiverEntry = z.infer<typeof receiverEntrySchema>
 export type ExportRecord = z.infer<typeof exportRecordSchema>
 export type ExportListQuery = z.input<typeof exportListQuerySchema>
 export type ExportList = z.infer<typeof exportListSchema>
+export type ExportCurl = z.infer<typeof exportCurlSchema>
 export type ExportStreamBatch = z.infer<typeof exportStreamBatchSchema>

@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import {
+  exportCurlPath,
+  exportCurlSchema,
   exportListSchema,
   exportPath,
   exportRecordSchema,
@@ -51,6 +53,21 @@ export const exportQuery = (sandbox: string, flowId: string, exportId: string, r
     queryFn: ({ signal }) =>
       request(exportPath(flowId, exportId), { sandbox, schema: exportRecordSchema, signal }),
     staleTime: Infinity,
+  })
+
+/**
+ * A message's last request as a cURL command: masked, or with the account's secrets when asked
+ * for explicitly (fetched when copied, never cached).
+ */
+export const fetchExportCurl = (
+  sandbox: string,
+  flowId: string,
+  exportId: string,
+  secrets: boolean,
+) =>
+  request(`${exportCurlPath(flowId, exportId)}?secrets=${String(secrets)}`, {
+    sandbox,
+    schema: exportCurlSchema,
   })
 
 /** Opens the live stream of a dataflow's export changes (server-sent events, read with fetch). */

@@ -10,7 +10,7 @@ import {
   type AttemptResult,
   type NextAttempt,
 } from '../rules/export/retry'
-import type { DeliveryTarget, FlowConfig } from './flow-config'
+import type { DeliveryTarget, ExportHeaders, FlowConfig } from './flow-config'
 import type { FlowExports } from './flow-exports'
 import type { StreamStore } from './streams'
 import { TokenCache, type TokenOutcome } from './token-cache'
@@ -96,6 +96,16 @@ export class Deliverer implements LoopTask {
   constructor(private readonly deps: DeliveryDeps) {
     this.tokens = new TokenCache(deps)
     this.sendOptions = { timeoutMs: TIMEOUT_MS, sandbox: deps.sandbox }
+  }
+
+  /**
+   * The headers an attempt to `target` would send now, secrets included: for an OAuth account,
+   * with the access token the cache holds, or null while it holds no valid one.
+   */
+  headersNow(target: HttpTarget): ExportHeaders | null {
+    if (target.oauth === null) return target.headers(null)
+    const token = this.tokens.valid(target.oauth.key)
+    return token === null ? null : target.headers(token)
   }
 
   /** Queues a message for an attempt as soon as the loop gets to it. */

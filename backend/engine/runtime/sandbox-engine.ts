@@ -11,7 +11,7 @@ import type { ProfileUpdate } from '../rules/export/types'
 import { AudienceCatalog } from './audience-catalog'
 import { BackfillTask } from './backfill-task'
 import { Deliverer } from './delivery'
-import type { FlowConfig } from './flow-config'
+import type { ExportHeaders, FlowConfig } from './flow-config'
 import type { ExportPredicate } from './flow-exports'
 import { FlowRegistry } from './flow-registry'
 import type { FlowRuntime } from './flow-runtime'
@@ -82,6 +82,16 @@ export class SandboxEngine {
   /** The flow's compiled configuration, or null when the engine does not run it. */
   flowConfig(flowId: string): FlowConfig | null {
     return this.flow(flowId)?.config() ?? null
+  }
+
+  /**
+   * The headers the flow's next HTTP attempt would send now, secrets included (see
+   * `Deliverer.headersNow`); null for a flow that does not deliver over HTTP or an OAuth account
+   * without a valid token yet.
+   */
+  headersNow(flowId: string): ExportHeaders | null {
+    const target = this.flowConfig(flowId)?.target
+    return target?.kind === 'http' ? this.deliverer.headersNow(target) : null
   }
 
   /**

@@ -1,5 +1,7 @@
 import {
   ActionButton,
+  AlertDialog,
+  DialogTrigger,
   Flex,
   Heading,
   ProgressCircle,
@@ -13,7 +15,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { JsonView, defaultStyles } from 'react-json-view-lite'
 import 'react-json-view-lite/dist/index.css'
-import { exportQuery } from '../../api/exports'
+import { exportQuery, fetchExportCurl } from '../../api/exports'
 import type {
   ExportAttempt,
   ExportReason,
@@ -90,7 +92,23 @@ function HeaderList({ label, headers }: { label: string; headers: [string, strin
   )
 }
 
-function RequestView({ request }: { request: SentRequest }) {
+/** A body as text: JSON indented, so it wraps between values rather than inside them. */
+function prettyBody(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2)
+  } catch {
+    return body
+  }
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text).length
+
+function Body({ label, body }: { label: string; body: string }) {
+  return <pre aria-label={label}>{prettyBody(body)}</pre>
+}
+
+/** A request as sent. An export's body is its payload, shown once above: it is named here. */
+function RequestView({ request, isPayload }: { request: SentRequest; isPayload: boolean }) {
   return (
     <>
       <Text>
@@ -99,7 +117,14 @@ function RequestView({ request }: { request: SentRequest }) {
         </code>
       </Text>
       <HeaderList label="Request headers" headers={request.headers.map((h) => [h.name, h.value])} />
-      {request.body && <pre aria-label="Request body">{request.body}</pre>}
+      {request.body !== '' &&
+        (isPayload ? (
+          <Text>
+            Body: the payload above ({bytes(request.body).toLocaleString('en-US')} bytes).
+          </Text>
+        ) : (
+          <Body label="Request body" body={request.body} />
+        ))}
     </>
   )
 }
@@ -111,7 +136,7 @@ function ResponseView({ response }: { response: ReceivedResponse }) {
         <strong>HTTP {response.status}</strong>
       </Text>
       <HeaderList label="Response headers" headers={Object.entries(response.headers)} />
-      {response.body && <pre aria-label="Response body">{response.body}</pre>}
+      {response.body && <Body label="Response body" body={response.body} />}
     </>
   )
 }
@@ -152,10 +177,22 @@ export function ExportDetail({
     return <LoadError title="The message could not be loaded" error={record.error} />
   }
   const r = record.data
-  const copy = async () => {
-    if (!r.curl) return
-    await navigator.clipboard.writeText(r.curl)
-    ToastQueue.positive('The cURL command is on your clipboard.', { timeout: 3000 })
+  const sentBody = r.attempts.findLast((a) => a.request !== null)?.request?.body
+  const copy = async (secrets: boolean) => {
+    try {
+      const { curl } = await fetchExportCurl(sandbox, flowId, exportId, secrets)
+      await navigator.clipboard.writeText(curl)
+      ToastQueue.positive(
+        secrets
+          ? 'The cURL command, with the secrets, is on your clipboard.'
+          : 'The cURL command is on your clipboard.',
+        { timeout: 3000 },
+      )
+    } catch (error) {
+      ToastQueue.negative(`The cURL command could not be copied: ${(error as Error).message}`, {
+        timeout: 8000,
+      })
+    }
   }
   return (
     <section ref={section} className="export-detail" aria-label={`Message ${r.seq}`}>
@@ -166,10 +203,28 @@ export function ExportDetail({
         <Flex gap="size-100" alignItems="center">
           <StatusLight variant={STATE_LIGHTS[r.state]}>{r.state}</StatusLight>
           {r.curl && (
-            <ActionButton onPress={() => void copy()}>
-              <Copy />
-              <Text>Copy as cURL</Text>
-            </ActionButton>
+            <>
+              <ActionButton onPress={() => void copy(false)}>
+                <Copy />
+                <Text>Copy as cURL</Text>
+              </ActionButton>
+              <DialogTrigger>
+                <ActionButton>
+                  <Text>Copy with secrets</Text>
+                </ActionButton>
+                <AlertDialog
+                  title="Copy as cURL with secrets?"
+                  variant="warning"
+                  primaryActionLabel="Copy with secrets"
+                  cancelLabel="Cancel"
+                  onPrimaryAction={() => void copy(true)}
+                >
+                  The command carries this account's credentials as the next attempt would send them
+                  (for OAuth, the access token the console holds now), so it can be replayed. Anyone
+                  who sees it can send data as this account: do not share it.
+                </AlertDialog>
+              </DialogTrigger>
+            </>
           )}
           <ActionButton isQuiet aria-label="Close message" onPress={onClose}>
             <Close />
@@ -233,7 +288,7 @@ export function ExportDetail({
                 {attempt.tokenExchange && (
                   <details>
                     <summary>{TOKEN_CAUSES[attempt.tokenExchange.cause]}</summary>
-                    <RequestView request={attempt.tokenExchange.request} />
+                    <RequestView request={attempt.tokenExchange.request} isPayload={false} />
                     {attempt.tokenExchange.response && (
                       <ResponseView response={attempt.tokenExchange.response} />
                     )}
@@ -243,7 +298,7 @@ export function ExportDetail({
                 {attempt.request && (
                   <details open={attempt.number === r.attempts.length}>
                     <summary>Request as sent</summary>
-                    <RequestView request={attempt.request} />
+                    <RequestView request={attempt.request} isPayload />
                   </details>
                 )}
                 {attempt.response && (
@@ -277,7 +332,14 @@ export function ExportDetail({
                       label="Headers as received"
                       headers={Object.entries(entry.headers)}
                     />
-                    <pre>{entry.body}</pre>
+                    {entry.body === sentBody ? (
+                      <Text>
+                        Body: the same {bytes(entry.body).toLocaleString('en-US')} bytes as the
+                        request as sent.
+                      </Text>
+                    ) : (
+                      <Body label="Body as received" body={entry.body} />
+                    )}
                   </details>
                 </li>
               ))}
