@@ -243,9 +243,11 @@ describe('authentication of the HTTP API destination', () => {
   })
 })
 
+/** A single-quoted shell word, as `toCurl` writes it, read back. */
+const unquote = (quoted: string) => quoted.slice(1, -1).replaceAll(String.raw`'\''`, "'")
+
 /** A Copy as cURL command of the console replayed with fetch, as a shell would run it. */
 async function replay(curl: string): Promise<number> {
-  const unquote = (quoted: string) => quoted.slice(1, -1).replaceAll(`'\''`, "'")
   const lines = curl.split(' \\\n').map((line) => line.trim())
   const url = unquote(lines[0].replace('curl -X POST ', ''))
   const headers = lines

@@ -33,7 +33,7 @@ function useFocusStepHeading(current: string) {
   const shown = useRef(current)
   useEffect(() => {
     const root = content.current
-    if (shown.current === current || !root) return
+    if (shown.current === current || !root) return undefined
     shown.current = current
     const focusHeading = () => {
       const heading = root.querySelector<HTMLElement>('h2')
@@ -42,7 +42,7 @@ function useFocusStepHeading(current: string) {
       heading.focus()
       return true
     }
-    if (focusHeading()) return
+    if (focusHeading()) return undefined
     const observer = new MutationObserver(() => {
       if (focusHeading()) observer.disconnect()
     })
