@@ -19,6 +19,7 @@ import {
 } from '../../contracts/engine/receiver'
 import { runListSchema } from '../../contracts/engine/runs'
 import {
+  segmentDefinitionDeletedSchema,
   segmentDefinitionListSchema,
   segmentDefinitionSchema,
 } from '../../contracts/engine/segment-definitions'
@@ -68,6 +69,7 @@ describe('the engine API matches its contracts', () => {
         })
       ).body,
     )
+    conforms(segmentDefinitionDeletedSchema, (await call('DELETE', definition)).body)
     conforms(
       problemSchema,
       (

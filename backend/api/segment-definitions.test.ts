@@ -7,7 +7,7 @@ import {
 import { LIMITS } from '../../contracts/limits'
 import type { ProblemBody } from '../../contracts/problem'
 import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
-import { call, ORIGIN, startTestBackend } from '../testing/api'
+import { call, FS, ORIGIN, startTestBackend } from '../testing/api'
 import { activateDataflow, isRealizedIn, updateProfile } from '../testing/engine'
 
 const env = startTestBackend()
@@ -262,5 +262,91 @@ describe('PATCH /segment/definitions/{id}', () => {
       expect(text.status).toBe(400)
       expect(await saved()).toBe(before)
     })
+  })
+})
+
+describe('DELETE /segment/definitions/{id}', () => {
+  it('deletes an audience no dataflow activates: 200 {status, message}, memberships gone', async () => {
+    const sandbox = await store()
+    const members = sandbox
+      .collection('profiles')
+      .all()
+      .filter((p) => p.segmentMembership.ups[menOver50])
+    expect(members.length).toBeGreaterThan(0)
+    const res = await call<{ status: boolean; message: string }>(
+      'DELETE',
+      `${DEFINITIONS}/${menOver50}`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ status: true, message: expect.stringContaining(menOver50) })
+    expect((await call('GET', `${DEFINITIONS}/${menOver50}`)).status).toBe(404)
+    const listed = await call<{ segments: { id: string }[] }>('GET', DEFINITIONS)
+    expect(listed.body.segments.map((s) => s.id)).not.toContain(menOver50)
+    for (const profile of sandbox.collection('profiles').all()) {
+      expect(profile.segmentMembership.ups).not.toHaveProperty(menOver50)
+    }
+    expect((await call('DELETE', `${DEFINITIONS}/${menOver50}`)).status).toBe(404)
+  })
+
+  it('keeps the engine running for the dataflows of the other audiences', async () => {
+    const { flowId, etag } = await activateDataflow({ audiences: [john] })
+    await env.backend.engine.whenIdle()
+    expect((await call('DELETE', `${DEFINITIONS}/${menOver50}`)).status).toBe(200)
+    const sandbox = await store()
+    const someone = sandbox
+      .collection('profiles')
+      .all()
+      .find((p) => firstName(p.attributes) !== undefined && !isRealizedIn(p, john))!
+    const update = await updateProfile(someone.id, [
+      { op: 'replace', path: '/attributes/person/name/firstName', value: 'John' },
+    ])
+    expect(update.evaluation.exports).toEqual([
+      expect.objectContaining({ flowId, decision: 'export' }),
+    ])
+    const remap = await call<ProblemBody>('PATCH', `${FS}/flows/${flowId}`, {
+      headers: { 'if-match': etag },
+      body: [
+        {
+          op: 'add',
+          path: '/transformations/0/params/segmentSelectors/selectors/-',
+          value: { type: 'PLATFORM_SEGMENT', value: { id: menOver50 } },
+        },
+      ],
+    })
+    expect(remap.status).toBe(400)
+    expect(remap.body.errorDetails?.[0].message).toBe(`No audience '${menOver50}' exists.`)
+  })
+
+  it('refuses an audience a dataflow activates with 422 naming the dataflow, and keeps it', async () => {
+    const { flowId } = await activateDataflow({ audiences: [john, menOver50] })
+    await env.backend.engine.whenIdle()
+    const before = await saved()
+    const res = await call<ProblemBody>('DELETE', `${DEFINITIONS}/${john}`)
+    expect(res.status).toBe(422)
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    expect(res.body).toMatchObject({
+      type: 'https://ns.adobe.com/aep/errors/FLOW-1420-422',
+      title: 'Audience in use',
+      status: 422,
+    })
+    expect(res.body.report['detailed-message']).toContain(flowId)
+    expect(res.body.report['detailed-message']).toContain("'Dataflow'")
+    expect(await saved()).toBe(before)
+    expect((await call('GET', `${DEFINITIONS}/${john}`)).status).toBe(200)
+
+    expect((await call('DELETE', `${FS}/flows/${flowId}`)).status).toBe(204)
+    expect((await call('DELETE', `${DEFINITIONS}/${john}`)).status).toBe(200)
+  })
+
+  it('answers an unknown id with a 404 problem', async () => {
+    const res = await call<ProblemBody>('DELETE', `${DEFINITIONS}/no-such-segment`)
+    expect(res.status).toBe(404)
+    expect(res.body.report['detailed-message']).toContain('no-such-segment')
+  })
+
+  it('lists GET, PATCH and DELETE in Allow for a method the path does not take', async () => {
+    const res = await call('PUT', `${DEFINITIONS}/${john}`, { body: {} })
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH'])
   })
 })

@@ -3,6 +3,7 @@ import { segmentDefinitionsQuerySchema } from '../../contracts/engine/segment-de
 import { json, parseQuery, readJson } from '../http/route'
 import {
   createAudience,
+  deleteAudience,
   getAudience,
   presentAudience,
   profileCounts,
@@ -13,8 +14,9 @@ import type { EngineRoute } from './engine-route'
 export const SEGMENT_DEFINITIONS = '*/data/core/ups/segment/definitions'
 
 /**
- * Segmentation Service: audience (segment definition) reads, creation from PQL and overwrite.
- * Both answer 200 with `X-Location`, and a taken name 422, as segmentation.yaml documents.
+ * Segmentation Service: audience (segment definition) reads, creation from PQL, overwrite and
+ * deletion. Creation and overwrite answer 200 with `X-Location`, a taken name 422, and deletion
+ * 200 `{status, message}`, as segmentation.yaml documents.
  */
 export function segmentationHandlers(route: EngineRoute) {
   return [
@@ -66,6 +68,10 @@ export function segmentationHandlers(route: EngineRoute) {
         const updated = updateAudience(ctx, params.id, await readJson(request))
         return json(updated, 200, { 'x-location': `${url.origin}${url.pathname}` })
       }),
+    ),
+    http.delete(
+      `${SEGMENT_DEFINITIONS}/:id`,
+      route((ctx, { params }) => json(deleteAudience(ctx, params.id))),
     ),
   ]
 }

@@ -3,6 +3,7 @@ import {
   createSegmentDefinitionSchema,
   updateSegmentDefinitionSchema,
   type SegmentDefinition,
+  type SegmentDefinitionDeleted,
 } from '../../contracts/engine/segment-definitions'
 import { resolveAttributePath } from '../../contracts/xdm-write'
 import { tryParsePql } from '../engine/rules/pql/pql'
@@ -176,4 +177,34 @@ export function updateAudience(ctx: EngineContext, id: string, body: unknown): S
       : evaluateAudience(ctx, next, now)
   ctx.events.publish({ type: 'audience.changed', sandbox: ctx.sandbox, audienceId: id })
   return presentAudience(ctx.sandbox, next, realized)
+}
+
+/** The dataflows whose segment mapping names the audience. */
+const flowsActivating = (ctx: EngineContext, audienceId: string) =>
+  ctx.sandbox
+    .collection('flows')
+    .all()
+    .filter((flow) =>
+      flow.transformations.some((t) =>
+        t.params.segmentSelectors.selectors.some((s) => s.value.id === audienceId),
+      ),
+    )
+
+/**
+ * Deletes an audience no dataflow activates (else a 422 naming the dataflows, and nothing
+ * changes), with its membership on every profile.
+ */
+export function deleteAudience(ctx: EngineContext, id: string): SegmentDefinitionDeleted {
+  const audience = getAudience(ctx, id)
+  const flows = flowsActivating(ctx, id)
+  if (flows.length) throw problems.audienceInUse(audience, flows)
+  ctx.sandbox.collection('audiences').delete(id)
+  const profiles = ctx.sandbox.collection('profiles')
+  for (const profile of profiles.all()) {
+    if (!(id in profile.segmentMembership.ups)) continue
+    const { [id]: _removed, ...ups } = profile.segmentMembership.ups
+    profiles.put({ ...profile, segmentMembership: { ups } })
+  }
+  ctx.events.publish({ type: 'audience.changed', sandbox: ctx.sandbox, audienceId: id })
+  return { status: true, message: `Segment definition '${id}' was deleted.` }
 }

@@ -104,6 +104,10 @@ export const segmentDefinitionListSchema = z.object({
   link: z.object({}).loose(),
 })
 
+/** The answer of `DELETE /data/core/ups/segment/definitions/{id}` (segmentation.yaml's MessageResponse). */
+export const segmentDefinitionDeletedSchema = z.object({ status: z.boolean(), message: z.string() })
+
 export type CreateSegmentDefinition = z.input<typeof createSegmentDefinitionSchema>
 export type SegmentDefinition = z.infer<typeof segmentDefinitionSchema>
 export type SegmentDefinitionList = z.infer<typeof segmentDefinitionListSchema>
+export type SegmentDefinitionDeleted = z.infer<typeof segmentDefinitionDeletedSchema>
