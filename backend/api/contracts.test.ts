@@ -19,6 +19,7 @@ import {
 } from '../../contracts/engine/receiver'
 import { runListSchema } from '../../contracts/engine/runs'
 import {
+  segmentDefinitionDeletedSchema,
   segmentDefinitionListSchema,
   segmentDefinitionSchema,
 } from '../../contracts/engine/segment-definitions'
@@ -55,10 +56,20 @@ describe('the engine API matches its contracts', () => {
       segmentDefinitionListSchema,
       (await call('GET', '/data/core/ups/segment/definitions')).body,
     )
-    const created = await call('POST', '/data/core/ups/segment/definitions', {
+    const created = await call<{ id: string }>('POST', '/data/core/ups/segment/definitions', {
       body: { name: 'Fans', expression: { value: 'exists favoriteGenre' } },
     })
     conforms(segmentDefinitionSchema, created.body)
+    const definition = `/data/core/ups/segment/definitions/${created.body.id}`
+    conforms(
+      segmentDefinitionSchema,
+      (
+        await call('PATCH', definition, {
+          body: { name: 'Genre fans', expression: { value: 'exists favoriteGenre' } },
+        })
+      ).body,
+    )
+    conforms(segmentDefinitionDeletedSchema, (await call('DELETE', definition)).body)
     conforms(
       problemSchema,
       (

@@ -2,6 +2,7 @@ import * as fc from 'fast-check'
 import { HttpHandler } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../contracts/limits'
+import { SEED_AUDIENCE_IDS } from '../seed/data/audiences'
 import type { Collections } from '../store/collections'
 import { ORIGIN, startTestBackend } from '../testing/api'
 import { createHttpDataflow } from '../testing/fixtures'
@@ -144,6 +145,7 @@ describe('every route under generated bad input', () => {
       flows: flow,
       targetConnections: target,
       connections: base,
+      definitions: { id: SEED_AUDIENCE_IDS.firstNameJohn, etag: '' },
     }
     const realFor = (path: string) =>
       Object.entries(realIds).find(([resource]) => path.includes(`/${resource}/`))?.[1] ?? flow

@@ -1,15 +1,22 @@
 import { http } from 'msw'
 import { segmentDefinitionsQuerySchema } from '../../contracts/engine/segment-definitions'
 import { json, parseQuery, readJson } from '../http/route'
-import { problems } from '../http/problem'
-import { createAudience, presentAudience, profileCounts } from '../services/audiences'
+import {
+  createAudience,
+  deleteAudience,
+  getAudience,
+  presentAudience,
+  profileCounts,
+  updateAudience,
+} from '../services/audiences'
 import type { EngineRoute } from './engine-route'
 
 export const SEGMENT_DEFINITIONS = '*/data/core/ups/segment/definitions'
 
 /**
- * Segmentation Service: audience (segment definition) reads and creation from PQL. Creation
- * answers 200 with `X-Location`, and a taken name 422, as segmentation.yaml documents.
+ * Segmentation Service: audience (segment definition) reads, creation from PQL, overwrite and
+ * deletion. Creation and overwrite answer 200 with `X-Location`, a taken name 422, and deletion
+ * 200 `{status, message}`, as segmentation.yaml documents.
  */
 export function segmentationHandlers(route: EngineRoute) {
   return [
@@ -48,13 +55,23 @@ export function segmentationHandlers(route: EngineRoute) {
     ),
     http.get(
       `${SEGMENT_DEFINITIONS}/:id`,
-      route(({ sandbox }, { params }) => {
-        const audience = sandbox.collection('audiences').get(params.id)
-        if (!audience) throw problems.notFound('segment definition', params.id)
+      route((ctx, { params }) => {
+        const audience = getAudience(ctx, params.id)
         return json(
-          presentAudience(sandbox, audience, profileCounts(sandbox).get(audience.id) ?? 0),
+          presentAudience(ctx.sandbox, audience, profileCounts(ctx.sandbox).get(audience.id) ?? 0),
         )
       }),
+    ),
+    http.patch(
+      `${SEGMENT_DEFINITIONS}/:id`,
+      route(async (ctx, { request, url, params }) => {
+        const updated = updateAudience(ctx, params.id, await readJson(request))
+        return json(updated, 200, { 'x-location': `${url.origin}${url.pathname}` })
+      }),
+    ),
+    http.delete(
+      `${SEGMENT_DEFINITIONS}/:id`,
+      route((ctx, { params }) => json(deleteAudience(ctx, params.id))),
     ),
   ]
 }

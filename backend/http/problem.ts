@@ -129,6 +129,13 @@ export const problems = {
     ),
   noReplayableRequest: (detail: string) =>
     new Problem(409, 'FLOW-1409-409', 'No request to replay', detail),
+  audienceInUse: (audience: { id: string; name: string }, flows: { id: string; name: string }[]) =>
+    new Problem(
+      422,
+      'FLOW-1420-422',
+      'Audience in use',
+      `Cannot delete the audience '${audience.name}' (${audience.id}): it is activated in dataflows ${flows.map((f) => `'${f.name}' (${f.id})`).join(', ')}. Remove it from those dataflows first.`,
+    ),
   alreadyExists: (errors: FieldError[]) =>
     new Problem(422, 'FLOW-1422-422', 'Already exists', describeFields(errors), errors),
   invalidQuery: (detail: string, errors: FieldError[] = []) =>

@@ -59,12 +59,21 @@ export async function readJson(request: Request): Promise<unknown> {
   return value
 }
 
-/** Zod issues as field errors with dotted paths, prefixed where the schema checks a sub-object. */
+/**
+ * Zod issues as field errors with dotted paths, prefixed where the schema checks a sub-object. A
+ * property a strict object does not take is named by its own path, one error each.
+ */
 export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-  }))
+  const pathOf = (path: readonly PropertyKey[]) =>
+    [prefix, ...path.map(String)].filter(Boolean).join('.')
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: pathOf([...issue.path, key]),
+          message: `This request does not take '${key}'.`,
+        }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  )
 }
 
 /** Validates with a zod schema or throws a 400 naming every bad field. */

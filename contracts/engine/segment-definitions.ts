@@ -8,31 +8,50 @@ export const segmentDefinitionPath = (id: string) => `${SEGMENT_DEFINITIONS_PATH
 
 const mergePolicyIds = [MERGE_POLICIES.default.id, MERGE_POLICIES.loyalty.id] as const
 
+const nameSchema = z
+  .string({ error: 'Enter a name.' })
+  .trim()
+  .min(1, 'Enter a name.')
+  .max(LIMITS.name, tooLong(LIMITS.name))
+const descriptionSchema = z.string().max(LIMITS.description, tooLong(LIMITS.description))
+const expressionFields = {
+  type: z.literal('PQL').default('PQL'),
+  format: z.literal('pql/text').default('pql/text'),
+  value: z
+    .string({ error: 'Enter a PQL expression.' })
+    .trim()
+    .min(1, 'Enter a PQL expression.')
+    .max(LIMITS.pql, tooLong(LIMITS.pql)),
+}
+const mergePolicyIdSchema = z.enum(mergePolicyIds, { error: 'Select a merge policy.' })
+const schemaClassFields = { name: z.literal('_xdm.context.profile') }
+
 /**
  * Creates an audience (`POST /data/core/ups/segment/definitions`). The PQL is parsed on create: a
  * syntax error answers 400 with `errorDetails[0].path` `expression.value`, its message naming the
  * position, and `position` (0-based). Every profile is evaluated against the new audience.
  */
 export const createSegmentDefinitionSchema = z.object({
-  name: z
-    .string({ error: 'Enter a name.' })
-    .trim()
-    .min(1, 'Enter a name.')
-    .max(LIMITS.name, tooLong(LIMITS.name)),
-  description: z.string().max(LIMITS.description, tooLong(LIMITS.description)).default(''),
-  expression: z.object({
-    type: z.literal('PQL').default('PQL'),
-    format: z.literal('pql/text').default('pql/text'),
-    value: z
-      .string({ error: 'Enter a PQL expression.' })
-      .trim()
-      .min(1, 'Enter a PQL expression.')
-      .max(LIMITS.pql, tooLong(LIMITS.pql)),
-  }),
-  mergePolicyId: z
-    .enum(mergePolicyIds, { error: 'Select a merge policy.' })
-    .default(MERGE_POLICIES.default.id),
-  schema: z.object({ name: z.literal('_xdm.context.profile') }).optional(),
+  name: nameSchema,
+  description: descriptionSchema.default(''),
+  expression: z.object(expressionFields),
+  mergePolicyId: mergePolicyIdSchema.default(MERGE_POLICIES.default.id),
+  schema: z.object(schemaClassFields).optional(),
+})
+
+/**
+ * Overwrites an audience (`PATCH /data/core/ups/segment/definitions/{id}`): `name` and
+ * `expression` are required, as in segmentation.yaml's SegmentDefinition (which requires `schema`
+ * too; as on creation it may be left out, being the profile class or nothing). A description or
+ * merge policy left out keeps the stored one. The fields follow creation's rules; a property the
+ * request does not take is refused by its path. A new PQL is evaluated on every profile.
+ */
+export const updateSegmentDefinitionSchema = z.strictObject({
+  name: nameSchema,
+  description: descriptionSchema.optional(),
+  expression: z.strictObject(expressionFields),
+  mergePolicyId: mergePolicyIdSchema.optional(),
+  schema: z.strictObject(schemaClassFields).optional(),
 })
 
 /** Paging of `GET /data/core/ups/segment/definitions`: `start` is the 0-based offset. */
@@ -85,6 +104,10 @@ export const segmentDefinitionListSchema = z.object({
   link: z.object({}).loose(),
 })
 
+/** The answer of `DELETE /data/core/ups/segment/definitions/{id}` (segmentation.yaml's MessageResponse). */
+export const segmentDefinitionDeletedSchema = z.object({ status: z.boolean(), message: z.string() })
+
 export type CreateSegmentDefinition = z.input<typeof createSegmentDefinitionSchema>
 export type SegmentDefinition = z.infer<typeof segmentDefinitionSchema>
 export type SegmentDefinitionList = z.infer<typeof segmentDefinitionListSchema>
+export type SegmentDefinitionDeleted = z.infer<typeof segmentDefinitionDeletedSchema>
