@@ -146,7 +146,9 @@ export function PickDestinationPage({ sandbox, specId }: { sandbox: string; spec
                 return (
                   <Row key={flow.id} textValue={flow.name}>
                     <Cell>{flow.name}</Cell>
-                    <Cell>{(baseId && accountName.get(baseId)) ?? '—'}</Cell>
+                    <Cell>
+                      {accounts.isPending ? '' : ((baseId && accountName.get(baseId)) ?? '—')}
+                    </Cell>
                     <Cell>
                       {String(
                         flow.transformations[0]?.params.segmentSelectors.selectors.length ?? 0,
