@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw'
+import { alertHandlers } from './api/alerts'
 import { demoHandlers } from './api/demo'
 import { demoBenchHandlers } from './api/demo-bench'
 import { demoHostHandlers } from './api/demo-hosts'
@@ -77,6 +78,7 @@ export function createBackend({
   })
   const routes = [
     ...exportHandlers(withEngine),
+    ...alertHandlers(withEngine),
     ...flowServiceHandlers(route, { clock, events, outbound }),
     ...segmentationHandlers(withEngine),
     ...profileHandlers(withEngine, new TrafficRegistry()),

@@ -35,6 +35,7 @@ const COLLECTIONS: Record<keyof Collections, true> = {
   streamStates: true,
   backfills: true,
   trafficJobs: true,
+  alertReads: true,
 }
 
 async function snapshot(name: string): Promise<string> {

@@ -17,18 +17,25 @@ const sourceOf = (ctx: ServiceContext, flow: FlowDoc): RunSource => ({
   imsOrgId: DEMO_ORG.imsOrgId,
 })
 
+/** The hourly runs of one dataflow, newest first, computed when read; none if it is no destination's. */
+export function runsOfFlow(ctx: ServiceContext, flow: FlowDoc): Run[] {
+  if (!isDestinationFlow(flow)) return []
+  return runsOf(
+    sourceOf(ctx, flow),
+    ctx.sandbox.collection('flowStats').get(flow.id),
+    ctx.clock.now(),
+  )
+}
+
 /**
  * Every hourly run of every destination dataflow (filter with `property=flowId==...`), newest
  * first, computed when read from the flows' run windows.
  */
 export function listRuns(ctx: ServiceContext): Run[] {
-  const stats = ctx.sandbox.collection('flowStats')
-  const now = ctx.clock.now()
   return ctx.sandbox
     .collection('flows')
     .all()
-    .filter(isDestinationFlow)
-    .flatMap((flow) => runsOf(sourceOf(ctx, flow), stats.get(flow.id), now))
+    .flatMap((flow) => runsOfFlow(ctx, flow))
     .sort((a, b) => b.createdAt - a.createdAt)
 }
 

@@ -9,6 +9,7 @@ import type {
 import type { TrafficJob } from '../../contracts/engine/traffic'
 import type { Profile } from '../../contracts/profile'
 import type {
+  AlertReadDoc,
   BackfillDoc,
   ExportDoc,
   FlowStatsDoc,
@@ -46,6 +47,8 @@ export type Collections = {
   backfills: BackfillDoc
   /** Generated-traffic jobs: the running one and the last finished ones. */
   trafficJobs: TrafficJob
+  /** The alerts marked read; alerts themselves are computed from the runs when read. */
+  alertReads: AlertReadDoc
 }
 
 const profileStrings = createInterner()

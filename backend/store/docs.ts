@@ -116,3 +116,9 @@ export interface BackfillDoc {
   audienceIds: string[]
   createdAt: number
 }
+
+/** An alert the user marked read (the bell's list): by the alert's id. */
+export interface AlertReadDoc {
+  id: string
+  readAt: number
+}

@@ -41,12 +41,15 @@ export async function createActivatedDataflow(
     audiences,
     attributes,
     includeSegmentNames = false,
+    alerts = [],
   }: {
     name: string
     auth?: Auth
     audiences: string[]
     attributes: string[]
     includeSegmentNames?: boolean
+    /** The destination alerts the dataflow subscribes to, by id. */
+    alerts?: string[]
   },
 ): Promise<RunningDataflow> {
   const endpoint = `https://hooks.example/${name.toLowerCase().replaceAll(/\W+/g, '-')}`
@@ -89,6 +92,7 @@ export async function createActivatedDataflow(
       flowSpec: { id: PROFILE_FLOW_SPEC, version: '1.0' },
       sourceConnectionIds: [sourceId],
       targetConnectionIds: [target.body.id],
+      alerts,
     },
   })
   expect(flow.status).toBe(201)

@@ -1,6 +1,7 @@
 import { Flex, Grid, Item, Picker, Text, ToastContainer, View } from '@adobe/react-spectrum'
 import type { Key } from 'react'
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom'
+import { AlertsButton } from '../features/alerts/alerts-button'
 import { paths, SANDBOXES } from '../lib/paths'
 import { ResetDemoData } from './reset-demo-data'
 import { SpectrumProvider } from './spectrum-provider'
@@ -42,7 +43,7 @@ function SandboxSwitcher({ sandbox }: { sandbox: string }) {
   )
 }
 
-/** The frame of every screen: header with sandbox switcher and reset, left nav, content. */
+/** The frame of every screen: header with alerts, sandbox switcher and reset, left nav, content. */
 export function Shell() {
   const sandbox = useParams().sandbox!
   return (
@@ -68,6 +69,7 @@ export function Shell() {
               <Text UNSAFE_className="shell-demo">Demo console</Text>
             </Flex>
             <Flex alignItems="center" gap="size-200">
+              <AlertsButton sandbox={sandbox} />
               <SandboxSwitcher sandbox={sandbox} />
               <ResetDemoData sandbox={sandbox} />
             </Flex>

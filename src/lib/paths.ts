@@ -1,3 +1,6 @@
+/** The search parameter of the Dataflow runs tab that names the open run. */
+export const RUN_PARAM = 'run'
+
 /** Every URL of the console, built in one place. */
 export const paths = {
   home: (sandbox: string) => `/${sandbox}/destinations`,
@@ -17,6 +20,9 @@ export const paths = {
     /** The destination details page of a dataflow; `tab` is runs, activation or exports. */
     details: (sandbox: string, flowId: string, tab?: string) =>
       `/${sandbox}/destinations/browse/${flowId}${tab ? `/${tab}` : ''}`,
+    /** The Dataflow runs tab of a dataflow with one run open (`?run=`), showing its details. */
+    run: (sandbox: string, flowId: string, runId: string) =>
+      `/${sandbox}/destinations/browse/${flowId}/runs?${new URLSearchParams({ [RUN_PARAM]: runId })}`,
     /** The activation wizard of a dataflow; `step` is one of its step slugs. */
     activation: (sandbox: string, flowId: string, step?: string) =>
       `/${sandbox}/destinations/browse/${flowId}/activate${step ? `/${step}` : ''}`,

@@ -14,9 +14,11 @@ import {
 } from '@adobe/react-spectrum'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router-dom'
 import { runsQuery } from '../../api/runs'
 import type { Run, RunInfo } from '../../../contracts/engine/runs'
 import { formatDateTime } from '../../lib/format'
+import { RUN_PARAM } from '../../lib/paths'
 import { LoadError } from '../../components/load-error'
 import { RunStatusLight } from '../../components/run-status'
 
@@ -71,7 +73,10 @@ function InfoList({ title, items }: { title: string; items: RunInfo[] }) {
   )
 }
 
-/** Dataflow runs: one row per hour of streaming activation, its counts and its errors. */
+/**
+ * Dataflow runs: one row per hour of streaming activation, its counts and its errors; the run the
+ * URL names (`?run=`) is selected and its details shown.
+ */
 export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }) {
   const runs = useQuery({
     ...runsQuery(sandbox, flowId),
@@ -80,7 +85,19 @@ export function RunsTab({ sandbox, flowId }: { sandbox: string; flowId: string }
         ? 5000
         : false,
   })
-  const [selected, setSelected] = useState<string | null>(null)
+  // The open run is the URL's, so an alert can link to it.
+  const [params, setParams] = useSearchParams()
+  const selected = params.get(RUN_PARAM)
+  const setSelected = (id: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (id === null) next.delete(RUN_PARAM)
+        else next.set(RUN_PARAM, id)
+        return next
+      },
+      { replace: true },
+    )
   const [showExcluded, setShowExcluded] = useState(false)
   if (runs.isError) {
     return <LoadError title="The dataflow runs could not be loaded" error={runs.error} />
