@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { ACTIVATION_SKIPPED_RATE_EXCEEDED } from '../contracts/destination-alerts'
 import { AUDIENCES } from './support/activate'
 import { api } from './support/api'
 import { expectNoViolations } from './support/axe'
 import { openConsole } from './support/console'
 import { createActivatedDataflow, findProfile, patchProfile } from './support/engine'
-
-/** The alert's id in a dataflow's `alerts` (contracts/destination-alerts.ts). */
-const ACTIVATION_SKIPPED_RATE_EXCEEDED = 'activation-skipped-rate-exceeded'
 
 test.beforeEach(async ({ page }) => {
   await openConsole(page, '/prod/destinations/browse')
