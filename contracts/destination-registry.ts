@@ -14,6 +14,13 @@ export interface AuthDefinition {
   schema: z.ZodObject
 }
 
+/**
+ * The params of one authentication type out of a form's, which may keep the values of every type
+ * tried (or a demo's extra values): the API refuses a param its type does not take.
+ */
+export const authParamsOf = (auth: AuthDefinition, params: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(params).filter(([key]) => key in auth.schema.shape))
+
 export interface DestinationDefinition {
   id: string
   name: string
@@ -38,12 +45,12 @@ const required = (label: string) =>
 const toggle = (title: string, description: string) =>
   z.boolean().default(false).meta({ title, description })
 
-const s3Auth = z.object({
+const s3Auth = z.strictObject({
   s3AccessKey: required('access key ID').meta({ title: 'Access Key ID' }),
   s3SecretKey: required('secret access key').meta({ title: 'Secret Access Key', writeOnly: true }),
 })
 
-const sftpAuth = z.object({
+const sftpAuth = z.strictObject({
   domain: required('domain').meta({
     title: 'Domain',
     description: 'The host name of the SFTP server.',
@@ -54,7 +61,7 @@ const sftpAuth = z.object({
 })
 
 const fileTarget = (pathTitle: string) =>
-  z.object({
+  z.strictObject({
     bucketName: required('bucket name').meta({ title: 'Bucket name' }),
     path: required('folder path').meta({ title: pathTitle }),
     fileType: z.enum(['CSV', 'JSON', 'PARQUET']).default('CSV').meta({ title: 'File type' }),
@@ -98,7 +105,7 @@ export const batchDestinations: DestinationDefinition[] = [
     auth: [{ name: 'Basic authentication for SFTP', type: 'SFTP_WITH_PASSWORD', schema: sftpAuth }],
     target: {
       name: 'SFTP file export',
-      schema: z.object({
+      schema: z.strictObject({
         path: required('folder path').meta({ title: 'Folder path' }),
         fileType: z.enum(['CSV', 'JSON', 'PARQUET']).default('CSV').meta({ title: 'File type' }),
         compression: z.enum(['NONE', 'GZIP']).default('NONE').meta({ title: 'Compression format' }),

@@ -3,7 +3,7 @@ import { LIMITS, tooLong, tooMany } from './limits'
 
 /** Request and response shapes of the Flow Service API, shared by the UI and the backend. */
 
-export const specRefSchema = z.object({
+export const specRefSchema = z.strictObject({
   id: z.string().trim().min(1, 'Enter the spec id.').max(LIMITS.label, tooLong(LIMITS.label)),
   version: z.string().max(LIMITS.label, tooLong(LIMITS.label)).default('1.0'),
 })
@@ -38,7 +38,7 @@ export const entityMetaSchema = z.object({
 
 // Base connections (accounts) -----------------------------------------------------------------
 
-export const authSchema = z.object({
+export const authSchema = z.strictObject({
   specName: z
     .string({ error: 'Enter the auth spec name.' })
     .min(1, 'Enter the auth spec name.')
@@ -46,7 +46,16 @@ export const authSchema = z.object({
   params: z.record(z.string(), z.unknown()).default({}),
 })
 
-export const createConnectionSchema = z.object({
+/** The param the API stamps on an account's credentials when they are saved (an ISO date). */
+export const AUTHORIZED_DATE = 'authorizedDate'
+
+/** An account's auth params as entered: without the date the API stamped on them. */
+export function enteredParams(params: Record<string, unknown>): Record<string, unknown> {
+  const { [AUTHORIZED_DATE]: _stamped, ...entered } = params
+  return entered
+}
+
+export const createConnectionSchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema,
   connectionSpec: specRefSchema,
@@ -63,9 +72,13 @@ export const connectionSchema = entityMetaSchema.extend({
 
 // Target and source connections ---------------------------------------------------------------
 
-export const dataFormatSchema = z.object({ format: z.string().default('json') })
+/** `schema` names the XDM schema of the data, as AEP's streaming destination tutorials send it. */
+export const dataFormatSchema = z.strictObject({
+  format: z.string().default('json'),
+  schema: z.strictObject({ id: labelSchema, version: labelSchema }).optional(),
+})
 
-export const createTargetConnectionSchema = z.object({
+export const createTargetConnectionSchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema,
   baseConnectionId: z.string({ error: 'Enter the base connection id.' }).min(1),
@@ -84,7 +97,7 @@ export const targetConnectionSchema = entityMetaSchema.extend({
   params: z.record(z.string(), z.unknown()),
 })
 
-export const createSourceConnectionSchema = z.object({
+export const createSourceConnectionSchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema,
   baseConnectionId: z.string().min(1).optional(),
@@ -105,9 +118,9 @@ export const sourceConnectionSchema = entityMetaSchema.extend({
 
 // Dataflows -----------------------------------------------------------------------------------
 
-export const profileSelectorSchema = z.object({
+export const profileSelectorSchema = z.strictObject({
   type: z.literal('JSON_PATH'),
-  value: z.object({
+  value: z.strictObject({
     path: z
       .string()
       .trim()
@@ -117,9 +130,9 @@ export const profileSelectorSchema = z.object({
   }),
 })
 
-export const segmentSelectorSchema = z.object({
+export const segmentSelectorSchema = z.strictObject({
   type: z.literal('PLATFORM_SEGMENT'),
-  value: z.object({
+  value: z.strictObject({
     id: labelSchema.min(1, 'Enter the audience id.'),
     name: z.string().max(LIMITS.name, tooLong(LIMITS.name)).optional(),
     description: z.string().max(LIMITS.description, tooLong(LIMITS.description)).optional(),
@@ -128,11 +141,11 @@ export const segmentSelectorSchema = z.object({
   }),
 })
 
-export const generalTransformSchema = z.object({
+export const generalTransformSchema = z.strictObject({
   name: z.literal('GeneralTransform'),
-  params: z.object({
-    profileSelectors: z.object({ selectors: z.array(profileSelectorSchema) }),
-    segmentSelectors: z.object({ selectors: z.array(segmentSelectorSchema) }),
+  params: z.strictObject({
+    profileSelectors: z.strictObject({ selectors: z.array(profileSelectorSchema) }),
+    segmentSelectors: z.strictObject({ selectors: z.array(segmentSelectorSchema) }),
   }),
 })
 
@@ -143,7 +156,7 @@ export const emptyGeneralTransform = (): z.infer<typeof generalTransformSchema> 
 
 export const flowStateSchema = z.enum(['enabled', 'disabled'])
 
-export const createFlowSchema = z.object({
+export const createFlowSchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema,
   flowSpec: specRefSchema,
@@ -155,15 +168,20 @@ export const createFlowSchema = z.object({
   alerts: labelsSchema.default([]),
 })
 
-/** The parts of a flow that JSON Patch may change; everything else is read-only. */
-export const mutableFlowSchema = createFlowSchema.pick({
-  name: true,
-  description: true,
-  transformations: true,
-  state: true,
-  marketingActions: true,
-  alerts: true,
-})
+/**
+ * The parts of a flow that JSON Patch may change; everything else is read-only. It checks the
+ * patched flow, which carries its metadata too, so only its nested objects are strict.
+ */
+export const mutableFlowSchema = z.object(
+  createFlowSchema.pick({
+    name: true,
+    description: true,
+    transformations: true,
+    state: true,
+    marketingActions: true,
+    alerts: true,
+  }).shape,
+)
 
 /**
  * The latest hourly run of a destination dataflow, as AEP lists it on flows (`GET /flows`):

@@ -14,12 +14,12 @@ import { problems } from '../http/problem'
 import { json, parseWith, readJson } from '../http/route'
 import type { EngineRoute } from './engine-route'
 
-const seedSchema = z.object({ count: z.number().int().min(1).max(500_000) })
-const bareSchema = z.object({
+const seedSchema = z.strictObject({ count: z.number().int().min(1).max(500_000) })
+const bareSchema = z.strictObject({
   flowId: z.string().min(1),
   count: z.number().int().min(1).max(1_000_000),
 })
-const burstSchema = z.object({
+const burstSchema = z.strictObject({
   flowId: z.string().min(1),
   count: z.number().int().min(1).max(1_000_000),
 })

@@ -5,10 +5,11 @@ import {
 } from '../../contracts/engine/receiver'
 import { streamKindSchema, streamRecordsQuerySchema } from '../../contracts/engine/streams'
 import { problems } from '../http/problem'
-import { json, parseQuery, parseWith, readJson } from '../http/route'
-import type { EngineRoute } from './engine-route'
+import { json, parseQuery, parseWith, readJson, refuseUnknownParams } from '../http/route'
+import { READS_QUERY, type EngineRoute } from './engine-route'
 
 const endpointOf = (url: URL): string => {
+  refuseUnknownParams(url, ['endpoint'])
   const endpoint = url.searchParams.get('endpoint')?.trim()
   if (!endpoint) throw problems.invalidQuery('Send the endpoint (host and path, or the URL).')
   return endpoint
@@ -19,21 +20,21 @@ export function demoReceiverHandlers(route: EngineRoute) {
   return [
     http.get(
       '*/demo/receiver/scenario',
-      route(({ engine }, { url }) => json(engine.receiver.status(endpointOf(url)))),
+      route(({ engine }, { url }) => json(engine.receiver.status(endpointOf(url))), READS_QUERY),
     ),
     http.put(
       '*/demo/receiver/scenario',
       route(async ({ engine }, { url, request }) => {
         const scenario = parseWith(receiverScenarioSchema, await readJson(request))
         return json(engine.receiver.setScenario(endpointOf(url), scenario))
-      }),
+      }, READS_QUERY),
     ),
     http.get(
       '*/demo/receiver/requests',
       route(({ engine }, { url }) => {
         const { endpoint, limit } = parseQuery(receiverRequestsQuerySchema, url)
         return json(engine.receiver.requests(endpoint, limit))
-      }),
+      }, READS_QUERY),
     ),
     http.get(
       '*/demo/streams/:kind/:name/records',
@@ -42,7 +43,7 @@ export function demoReceiverHandlers(route: EngineRoute) {
         if (!kind.success) throw problems.notFound('stream kind', params.kind)
         const { limit } = parseQuery(streamRecordsQuerySchema, url)
         return json(engine.streams.records(kind.data, params.name, limit))
-      }),
+      }, READS_QUERY),
     ),
   ]
 }

@@ -5,10 +5,8 @@ import { applyListQuery, parseListQuery } from '../http/list-query'
 import { json } from '../http/route'
 import { exportCurl, getExport, listExports, openExportStream } from '../services/exports'
 import { getRun, listRuns } from '../services/runs'
-import type { EngineRoute } from './engine-route'
+import { READS_QUERY, type EngineRoute } from './engine-route'
 import { FLOW_SERVICE } from './flow-service'
-
-const query = (url: URL) => Object.fromEntries(url.searchParams)
 
 /** A dataflow's exports (list, live stream, detail) and the dataflow runs. */
 export function exportHandlers(route: EngineRoute) {
@@ -16,12 +14,14 @@ export function exportHandlers(route: EngineRoute) {
   return [
     http.get(
       `${flows}/:id/exports`,
-      route((ctx, { url, params }) => json(listExports(ctx, params.id, query(url)))),
+      route((ctx, { url, params }) => json(listExports(ctx, params.id, url)), READS_QUERY),
     ),
     http.get(
       `${flows}/:id/exports/stream`,
-      route((ctx, { url, params }) =>
-        eventStream(openExportStream(ctx, params.id, query(url)), EXPORT_STREAM_EVENTS.closed),
+      route(
+        (ctx, { url, params }) =>
+          eventStream(openExportStream(ctx, params.id, url), EXPORT_STREAM_EVENTS.closed),
+        READS_QUERY,
       ),
     ),
     http.get(
@@ -30,11 +30,17 @@ export function exportHandlers(route: EngineRoute) {
     ),
     http.get(
       `${flows}/:id/exports/:exportId/curl`,
-      route((ctx, { url, params }) => json(exportCurl(ctx, params.id, params.exportId, url))),
+      route(
+        (ctx, { url, params }) => json(exportCurl(ctx, params.id, params.exportId, url)),
+        READS_QUERY,
+      ),
     ),
     http.get(
       `${FLOW_SERVICE}/runs`,
-      route((ctx, { url }) => json(applyListQuery(listRuns(ctx), parseListQuery(url), url))),
+      route(
+        (ctx, { url }) => json(applyListQuery(listRuns(ctx), parseListQuery(url), url)),
+        READS_QUERY,
+      ),
     ),
     http.get(
       `${FLOW_SERVICE}/runs/:id`,

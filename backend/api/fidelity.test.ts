@@ -95,7 +95,8 @@ describe('routes the references have', () => {
         auth: {
           specName: 'OAuth 2 Client Credentials',
           params: {
-            ...DEMO_CREDENTIALS.oauth,
+            accessTokenUrl: DEMO_CREDENTIALS.oauth.accessTokenUrl,
+            clientId: DEMO_CREDENTIALS.oauth.clientId,
             clientSecret: 'not-the-secret',
             clientCredentialsType: 'BASIC_AUTHORIZATION',
           },

@@ -1,5 +1,5 @@
 import { http } from 'msw'
-import { json, readJson, type createRoute } from '../http/route'
+import { json, readJson, refuseUnknownParams, type createRoute } from '../http/route'
 import { applyListQuery, parseListQuery } from '../http/list-query'
 import { problems } from '../http/problem'
 import type { Collections } from '../store/collections'
@@ -33,6 +33,7 @@ import {
   patchTargetConnection,
 } from '../services/target-connections'
 import type { DomainEvents } from '../events/domain-events'
+import { READS_QUERY } from './engine-route'
 import type { ServiceContext } from '../services/entity'
 import type { SandboxStore } from '../store/collections'
 import { checkCredentials, testConnection } from '../services/credentials'
@@ -59,7 +60,7 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
   return [
     http.get(
       `${base}/connectionSpecs`,
-      route(({ url }) => list(connectionSpecs, url)),
+      route(({ url }) => list(connectionSpecs, url), READS_QUERY),
     ),
     http.get(
       `${base}/connectionSpecs/:id`,
@@ -80,7 +81,7 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     ),
     http.get(
       `${base}/flowSpecs`,
-      route(({ url }) => list(flowSpecs, url)),
+      route(({ url }) => list(flowSpecs, url), READS_QUERY),
     ),
     http.get(
       `${base}/flowSpecs/:id`,
@@ -93,7 +94,10 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/connections`,
-      route(({ sandbox, url }) => list(listConnections(at(sandbox)).map(maskConnection), url)),
+      route(
+        ({ sandbox, url }) => list(listConnections(at(sandbox)).map(maskConnection), url),
+        READS_QUERY,
+      ),
     ),
     http.post(
       `${base}/connections`,
@@ -131,14 +135,16 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/targetConnections`,
-      route(({ sandbox, url }) =>
-        list(
-          sandbox
-            .collection('targetConnections')
-            .all()
-            .map((t) => presentConnectionOf(at(sandbox), t)),
-          url,
-        ),
+      route(
+        ({ sandbox, url }) =>
+          list(
+            sandbox
+              .collection('targetConnections')
+              .all()
+              .map((t) => presentConnectionOf(at(sandbox), t)),
+            url,
+          ),
+        READS_QUERY,
       ),
     ),
     http.post(
@@ -171,14 +177,16 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/sourceConnections`,
-      route(({ sandbox, url }) =>
-        list(
-          sandbox
-            .collection('sourceConnections')
-            .all()
-            .map((s) => presentConnectionOf(at(sandbox), s)),
-          url,
-        ),
+      route(
+        ({ sandbox, url }) =>
+          list(
+            sandbox
+              .collection('sourceConnections')
+              .all()
+              .map((s) => presentConnectionOf(at(sandbox), s)),
+            url,
+          ),
+        READS_QUERY,
       ),
     ),
     http.post(
@@ -211,14 +219,16 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
 
     http.get(
       `${base}/flows`,
-      route(({ sandbox, url }) =>
-        list(
-          sandbox
-            .collection('flows')
-            .all()
-            .map((f) => presentFlow(at(sandbox), f)),
-          url,
-        ),
+      route(
+        ({ sandbox, url }) =>
+          list(
+            sandbox
+              .collection('flows')
+              .all()
+              .map((f) => presentFlow(at(sandbox), f)),
+            url,
+          ),
+        READS_QUERY,
       ),
     ),
     http.post(
@@ -242,9 +252,10 @@ export function flowServiceHandlers(route: Route, { clock, events, outbound }: F
     ),
     http.post(
       `${base}/flows/:id/action`,
-      route(({ sandbox, params, url }) =>
-        json(setFlowState(at(sandbox), params.id, url.searchParams.get('op'))),
-      ),
+      route(({ sandbox, params, url }) => {
+        refuseUnknownParams(url, ['op'])
+        return json(setFlowState(at(sandbox), params.id, url.searchParams.get('op')))
+      }, READS_QUERY),
     ),
     http.delete(
       `${base}/flows/:id`,

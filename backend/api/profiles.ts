@@ -3,7 +3,7 @@ import { accessEntitiesQuerySchema, profileListQuerySchema } from '../../contrac
 import { json, parseQuery, readJson } from '../http/route'
 import { accessEntities, getProfile, listProfiles, updateProfile } from '../services/profiles'
 import type { TrafficRegistry } from '../services/traffic'
-import type { EngineRoute } from './engine-route'
+import { READS_QUERY, type EngineRoute } from './engine-route'
 
 export const PROFILES = '*/data/core/ups/profiles'
 
@@ -12,7 +12,10 @@ export function profileHandlers(route: EngineRoute, traffic: TrafficRegistry) {
   return [
     http.get(
       PROFILES,
-      route((ctx, { url }) => json(listProfiles(ctx, parseQuery(profileListQuerySchema, url)))),
+      route(
+        (ctx, { url }) => json(listProfiles(ctx, parseQuery(profileListQuerySchema, url))),
+        READS_QUERY,
+      ),
     ),
     http.get(
       `${PROFILES}/traffic`,
@@ -45,7 +48,7 @@ export function profileHandlers(route: EngineRoute, traffic: TrafficRegistry) {
       route((ctx, { url }) => {
         const { entityId, entityIdNS } = parseQuery(accessEntitiesQuerySchema, url)
         return json(accessEntities(ctx, entityId, entityIdNS))
-      }),
+      }, READS_QUERY),
     ),
   ]
 }

@@ -9,7 +9,7 @@ import {
   profileCounts,
   updateAudience,
 } from '../services/audiences'
-import type { EngineRoute } from './engine-route'
+import { READS_QUERY, type EngineRoute } from './engine-route'
 
 export const SEGMENT_DEFINITIONS = '*/data/core/ups/segment/definitions'
 
@@ -42,7 +42,7 @@ export function segmentationHandlers(route: EngineRoute) {
           },
           link: {},
         })
-      }),
+      }, READS_QUERY),
     ),
     http.post(
       SEGMENT_DEFINITIONS,

@@ -1,4 +1,5 @@
 import { problems } from './problem'
+import { refuseUnknownParams } from './route'
 
 type Operator = '==' | '!=' | '>=' | '<=' | '>' | '<' | '~' | 'exists'
 
@@ -21,8 +22,15 @@ export const MAX_LIMIT = 100
 const FILTER = /^([\w.$@-]+)\s*(==|!=|>=|<=|>|<|~)\s*(.*)$/s
 const ORDER_BY = /^[-+]?[\w$@][\w$@-]*(\.[\w$@][\w$@-]*)*$/
 
-/** Parses `property=`, `orderby`, `limit`, `count` and `continuationToken` as the Flow Service does. */
+/** The query parameters flow-service.yaml documents for its lists. */
+const LIST_PARAMS = ['property', 'orderby', 'limit', 'count', 'continuationToken']
+
+/**
+ * Parses `property=`, `orderby`, `limit`, `count` and `continuationToken` as the Flow Service does;
+ * any other parameter is refused by name.
+ */
 export function parseListQuery(url: URL): ListQuery {
+  refuseUnknownParams(url, LIST_PARAMS)
   const filters = url.searchParams.getAll('property').map((raw): PropertyFilter => {
     const match = FILTER.exec(raw.trim())
     if (match) {

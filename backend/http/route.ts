@@ -59,6 +59,12 @@ export async function readJson(request: Request): Promise<unknown> {
   return value
 }
 
+/** What a request with a property or query parameter the API does not know is told. */
+const doesNotTake = (path: string, key: string): FieldError => ({
+  path,
+  message: `This request does not take '${key}'.`,
+})
+
 /**
  * Zod issues as field errors with dotted paths, prefixed where the schema checks a sub-object. A
  * property a strict object does not take is named by its own path, one error each.
@@ -68,10 +74,7 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
     [prefix, ...path.map(String)].filter(Boolean).join('.')
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: pathOf([...issue.path, key]),
-          message: `This request does not take '${key}'.`,
-        }))
+      ? issue.keys.map((key) => doesNotTake(pathOf([...issue.path, key]), key))
       : [{ path: pathOf(issue.path), message: issue.message }],
   )
 }
@@ -87,15 +90,31 @@ export function parseWith<S extends z.ZodType>(
   return result.data
 }
 
+const invalidQuery = (errors: FieldError[]) =>
+  problems.invalidQuery(
+    `Invalid query. ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`,
+    errors,
+  )
+
 /** Validates a URL's query parameters with a zod schema or throws a 400 naming each bad one. */
 export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.output<S> {
   const result = schema.safeParse(Object.fromEntries(url.searchParams))
   if (result.success) return result.data
-  const errors = toFieldErrors(result.error)
-  throw problems.invalidQuery(
-    `Invalid query. ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}`,
-    errors,
-  )
+  throw invalidQuery(toFieldErrors(result.error))
+}
+
+/** Throws a 400 naming each query parameter of the URL that is not one of `known`. */
+export function refuseUnknownParams(url: URL, known: readonly string[]): void {
+  const unknown = [...new Set(url.searchParams.keys())].filter((name) => !known.includes(name))
+  if (unknown.length) throw invalidQuery(unknown.map((name) => doesNotTake(name, name)))
+}
+
+export interface RouteOptions {
+  /**
+   * The handler reads the query itself and refuses the parameters it does not know. Without it,
+   * the route takes no query parameter.
+   */
+  parsesQuery?: boolean
 }
 
 /**
@@ -108,6 +127,7 @@ export function createRoute<C extends CollectionMap>(
 ) {
   return function route(
     handler: (ctx: RouteContext<C>) => Response | Promise<Response>,
+    { parsesQuery = false }: RouteOptions = {},
   ): HttpResponseResolver {
     return async ({ request, params }) => {
       const requestId = crypto.randomUUID()
@@ -115,10 +135,12 @@ export function createRoute<C extends CollectionMap>(
         const name = request.headers.get('x-sandbox-name')?.trim()
         if (!name) throw problems.missingSandbox()
         if (!sandboxes.includes(name)) throw problems.unknownSandbox(name)
+        const url = new URL(request.url)
+        if (!parsesQuery) refuseUnknownParams(url, [])
         const sandbox = await db.sandbox(name)
         const response = await handler({
           request,
-          url: new URL(request.url),
+          url,
           params: params as Record<string, string>,
           sandbox,
           requestId,

@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import {
+  AUTHORIZED_DATE,
   createConnectionSchema,
   type Connection,
   type Created,
@@ -53,18 +55,21 @@ function validatedAuth(
   if (!spec.attributes.isDestination) return { specName: auth.specName, params: auth.params }
   const definition = authDefinition(specId, auth.specName)
   const secrets = secretParams(specId, auth.specName)
+  // A patch that edits one param carries the stored date along; it is stamped again below.
   const incoming = Object.fromEntries(
-    Object.entries(auth.params).map(([key, value]) => [
-      key,
-      value === MASKED && secrets.has(key) && previous?.specName === auth.specName
-        ? previous.params[key]
-        : value,
-    ]),
+    Object.entries(auth.params)
+      .filter(([key, value]) => key !== AUTHORIZED_DATE || value !== previous?.params[key])
+      .map(([key, value]) => [
+        key,
+        value === MASKED && secrets.has(key) && previous?.specName === auth.specName
+          ? previous.params[key]
+          : value,
+      ]),
   )
   const params = parseWith(definition.schema, incoming, 'auth.params')
   return {
     specName: auth.specName,
-    params: { ...params, authorizedDate: new Date(ctx.clock.now()).toISOString() },
+    params: { ...params, [AUTHORIZED_DATE]: new Date(ctx.clock.now()).toISOString() },
   }
 }
 
@@ -129,6 +134,9 @@ export function flowsUsingConnection(ctx: ServiceContext, connectionId: string):
 
 const WRITABLE = /^\/(name|description|auth(\/.*)?)$/
 
+/** Checks a patched account, which carries its metadata too: only `auth` and the spec are strict. */
+const patchedConnectionSchema = z.object(createConnectionSchema.shape)
+
 /** JSON Patch on name, description and auth; new credentials are validated like a create. */
 export function patchConnection(
   ctx: ServiceContext,
@@ -139,7 +147,7 @@ export function patchConnection(
   const current = getConnection(ctx, id)
   checkIfMatch(request, current)
   const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
-  const checked = parseWith(createConnectionSchema, {
+  const checked = parseWith(patchedConnectionSchema, {
     ...result,
     connectionSpec: current.connectionSpec,
   })

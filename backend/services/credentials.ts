@@ -11,7 +11,7 @@ import {
   parseTokenResponse,
   TOKEN_TIMEOUT_MS,
 } from '../engine/rules/token-request'
-import { authSchema, type Connection } from '../../contracts/flow-service'
+import { authSchema, enteredParams, type Connection } from '../../contracts/flow-service'
 import type { FieldError } from '../../contracts/problem'
 import { Problem, problems } from '../http/problem'
 import { parseWith } from '../http/route'
@@ -73,7 +73,7 @@ export async function testConnection(
   if (!connection.auth) return { result: true, message: 'The account needs no credentials.' }
   try {
     const check = await checkCredentials(deps, connection.connectionSpec.id, {
-      auth: connection.auth,
+      auth: { ...connection.auth, params: enteredParams(connection.auth.params) },
     })
     return { result: true, message: check.message }
   } catch (error) {
@@ -94,7 +94,7 @@ export async function checkCredentials(
   specId: string,
   body: unknown,
 ): Promise<CredentialCheck> {
-  const { auth } = parseWith(z.object({ auth: authSchema }), body)
+  const { auth } = parseWith(z.strictObject({ auth: authSchema }), body)
   const definition = authDefinition(specId, auth.specName)
   const params: Record<string, unknown> = parseWith(definition.schema, auth.params, 'auth.params')
   const done = (message: string): CredentialCheck => ({

@@ -1,6 +1,7 @@
 import {
   exportCurlQuerySchema,
   exportListQuerySchema,
+  exportStreamQuerySchema,
   type ExportAttempt,
   type ExportCurl,
   type ExportList,
@@ -15,7 +16,7 @@ import { summarize, type ExportPredicate } from '../engine/runtime/flow-exports'
 import type { SendEvent } from '../engine/runtime/live-stream'
 import type { FlowRuntime } from '../engine/runtime/flow-runtime'
 import { problems } from '../http/problem'
-import { parseQuery, parseWith } from '../http/route'
+import { parseQuery } from '../http/route'
 import { toCurl } from './curl'
 import type { EngineContext } from './engine-context'
 import { getFlowDoc } from './flows'
@@ -47,8 +48,8 @@ function predicateOf(
 }
 
 /** A page of a dataflow's exports, newest first, with the exact counters. */
-export function listExports(ctx: EngineContext, flowId: string, raw: unknown): ExportList {
-  const query = parseWith(exportListQuerySchema, raw)
+export function listExports(ctx: EngineContext, flowId: string, url: URL): ExportList {
+  const query = parseQuery(exportListQuerySchema, url)
   const runtime = runtimeOf(ctx, flowId)
   let before = Infinity
   if (query.cursor !== undefined) {
@@ -148,9 +149,9 @@ export function exportCurl(
 export function openExportStream(
   ctx: EngineContext,
   flowId: string,
-  raw: unknown,
+  url: URL,
 ): (send: SendEvent) => () => void {
-  const query = parseWith(exportListQuerySchema, raw)
+  const query = parseQuery(exportStreamQuerySchema, url)
   const runtime = runtimeOf(ctx, flowId)
   const predicate = predicateOf(ctx, runtime, query)
   return (send) => ctx.engine.watch(flowId, predicate, send) ?? (() => undefined)

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   createSourceConnectionSchema,
   createTargetConnectionSchema,
@@ -94,6 +95,10 @@ export function getTargetConnection(ctx: ServiceContext, id: string): TargetConn
 
 const WRITABLE = /^\/(name|description|params(\/.*)?)$/
 
+/** Check patched connections, which carry their metadata too: only nested objects are strict. */
+const patchedTargetSchema = z.object(createTargetConnectionSchema.shape)
+const patchedSourceSchema = z.object(createSourceConnectionSchema.shape)
+
 const flowsUsing = (ctx: ServiceContext, kind: 'source' | 'target', id: string) =>
   ctx.sandbox
     .collection('flows')
@@ -111,7 +116,7 @@ export function patchTargetConnection(
   const current = getTargetConnection(ctx, id)
   checkIfMatch(request, current)
   const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
-  const checked = parseWith(createTargetConnectionSchema, result)
+  const checked = parseWith(patchedTargetSchema, result)
   const next = touched(
     {
       ...current,
@@ -175,7 +180,7 @@ export function patchSourceConnection(
   const current = getSourceConnection(ctx, id)
   checkIfMatch(request, current)
   const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
-  const checked = parseWith(createSourceConnectionSchema, result)
+  const checked = parseWith(patchedSourceSchema, result)
   const next = touched(
     { ...current, name: checked.name, description: checked.description, params: checked.params },
     ctx,

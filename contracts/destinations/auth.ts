@@ -82,11 +82,13 @@ export const clientCredentialsTypeSchema = titledChoice(
 })
 
 /** Params of the None authentication: nothing to enter. */
-export const noneAuthParamsSchema = z.object({}).meta({ title: HTTP_API_AUTH_TYPE_TITLES.NONE })
+export const noneAuthParamsSchema = z
+  .strictObject({})
+  .meta({ title: HTTP_API_AUTH_TYPE_TITLES.NONE })
 
 /** Params of the Bearer token authentication. */
 export const bearerAuthParamsSchema = z
-  .object({
+  .strictObject({
     token: requiredText('Enter the bearer token.').meta({
       title: 'Bearer token',
       description: 'Insert the bearer token to authenticate to your HTTP location.',
@@ -97,7 +99,7 @@ export const bearerAuthParamsSchema = z
 
 /** Params of the OAuth 2 Password authentication. */
 export const oauth2PasswordAuthParamsSchema = z
-  .object({
+  .strictObject({
     accessTokenUrl: accessTokenUrlSchema,
     clientId: clientIdSchema,
     clientSecret: clientSecretSchema,
@@ -115,7 +117,7 @@ export const oauth2PasswordAuthParamsSchema = z
 
 /** Params of the OAuth 2 Client Credentials authentication. */
 export const oauth2ClientCredentialsAuthParamsSchema = z
-  .object({
+  .strictObject({
     accessTokenUrl: accessTokenUrlSchema,
     clientId: clientIdSchema,
     clientSecret: clientSecretSchema,
@@ -173,7 +175,7 @@ export const KINESIS_REGIONS = {
 } as const
 
 /** Params of the Amazon Kinesis authentication (spec `Aws Kinesis authentication credentials`). */
-export const kinesisAuthParamsSchema = z.object({
+export const kinesisAuthParamsSchema = z.strictObject({
   accessKeyId: requiredText('Enter the access key ID.')
     .regex(
       /^\w{16,128}$/,
@@ -195,7 +197,7 @@ export const kinesisAuthParamsSchema = z.object({
 })
 
 /** Params of the Azure Event Hubs authentication (spec `Azure EventHub authentication credentials`). */
-export const eventHubsAuthParamsSchema = z.object({
+export const eventHubsAuthParamsSchema = z.strictObject({
   sasKeyName: requiredText('Enter the SAS key name.').meta({
     title: 'SAS Key Name',
     description: 'Fill in your SAS key name.',

@@ -36,7 +36,7 @@ function entryIssues(errors: readonly EntryError[], ctx: z.RefinementCtx<string>
  * repeat one the HTTP Endpoint URL already carries.
  */
 export const httpApiTargetParamsSchema = z
-  .object({
+  .strictObject({
     headers: z
       .string()
       .trim()
@@ -97,7 +97,7 @@ export const httpApiTargetParamsSchema = z
   })
 
 /** Destination details of Amazon Kinesis: the data stream Platform writes to. */
-export const kinesisTargetParamsSchema = z.object({
+export const kinesisTargetParamsSchema = z.strictObject({
   stream: z
     .string({ error: 'Enter the stream name.' })
     .trim()
@@ -115,7 +115,7 @@ export const kinesisTargetParamsSchema = z.object({
 })
 
 /** Destination details of Azure Event Hubs: the event hub Platform writes to. */
-export const eventHubsTargetParamsSchema = z.object({
+export const eventHubsTargetParamsSchema = z.strictObject({
   eventHubName: z
     .string({ error: 'Enter the event hub name.' })
     .trim()

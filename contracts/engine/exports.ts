@@ -201,13 +201,20 @@ export const exportCurlSchema = z.object({
 })
 
 /** Query of the export list. `cursor` comes from `nextCursor`. */
-export const exportListQuerySchema = z.object({
+export const exportListQuerySchema = z.strictObject({
   state: exportStateSchema.optional(),
   audienceId: z.string().min(1).optional(),
   /** Matches the export id, the profile id, or an identity value of the profile (contains). */
   search: z.string().trim().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().optional(),
+})
+
+/** Query of the live stream of export changes: the list's filters. */
+export const exportStreamQuerySchema = exportListQuerySchema.pick({
+  state: true,
+  audienceId: true,
+  search: true,
 })
 
 /** A page of the export list, newest first. */

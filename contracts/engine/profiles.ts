@@ -9,7 +9,7 @@ export const ACCESS_ENTITIES_PATH = '/data/core/ups/access/entities'
 export const profilePath = (id: string) => `${PROFILES_PATH}/${id}`
 
 /** Query of the profile list: `search` matches identity values, the name and the email. */
-export const profileListQuerySchema = z.object({
+export const profileListQuerySchema = z.strictObject({
   search: z.string().trim().default(''),
   start: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -102,7 +102,7 @@ export const profileUpdateResultSchema = z.object({
 })
 
 /** `GET /data/core/ups/access/entities`: a profile by one of its identities, as in AEP. */
-export const accessEntitiesQuerySchema = z.object({
+export const accessEntitiesQuerySchema = z.strictObject({
   entityId: z.string().trim().min(1, 'Send the identity value in entityId.'),
   /** The identity namespace code (`email`, `ecid`, `phone`, ...); without it, entityId is a profile id. */
   entityIdNS: z.string().trim().min(1).optional(),

@@ -37,8 +37,8 @@ const DELAY_MESSAGE = 'Enter a whole number of milliseconds from 0 to 30,000.'
  * token server issued and that has not expired gets 401 in every scenario.
  */
 export const receiverScenarioSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ok') }),
-  z.object({
+  z.strictObject({ kind: z.literal('ok') }),
+  z.strictObject({
     kind: z.literal('fail-then-succeed'),
     failures: z
       .number({ error: FAILURES_MESSAGE })
@@ -47,8 +47,8 @@ export const receiverScenarioSchema = z.discriminatedUnion('kind', [
       .max(100, FAILURES_MESSAGE)
       .default(2),
   }),
-  z.object({ kind: z.literal('always-500') }),
-  z.object({
+  z.strictObject({ kind: z.literal('always-500') }),
+  z.strictObject({
     kind: z.literal('rate-limit'),
     retryAfterSeconds: z
       .number({ error: RETRY_AFTER_MESSAGE })
@@ -63,7 +63,7 @@ export const receiverScenarioSchema = z.discriminatedUnion('kind', [
       .max(100_000, REQUESTS_PER_SECOND_MESSAGE)
       .default(0),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('slow'),
     delayMs: z
       .number({ error: DELAY_MESSAGE })
@@ -72,7 +72,7 @@ export const receiverScenarioSchema = z.discriminatedUnion('kind', [
       .max(30_000, DELAY_MESSAGE)
       .default(2500),
   }),
-  z.object({ kind: z.literal('unauthorized-once') }),
+  z.strictObject({ kind: z.literal('unauthorized-once') }),
 ])
 
 export const receiverScenarioKindSchema = z.enum([
@@ -94,7 +94,7 @@ export const receiverScenarioStatusSchema = z.object({
 })
 
 /** Query of `GET /demo/receiver/requests`. */
-export const receiverRequestsQuerySchema = z.object({
+export const receiverRequestsQuerySchema = z.strictObject({
   endpoint: z.string().trim().min(1, 'Send the endpoint (host and path, or the URL).'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })

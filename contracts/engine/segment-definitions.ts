@@ -31,12 +31,12 @@ const schemaClassFields = { name: z.literal('_xdm.context.profile') }
  * syntax error answers 400 with `errorDetails[0].path` `expression.value`, its message naming the
  * position, and `position` (0-based). Every profile is evaluated against the new audience.
  */
-export const createSegmentDefinitionSchema = z.object({
+export const createSegmentDefinitionSchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema.default(''),
-  expression: z.object(expressionFields),
+  expression: z.strictObject(expressionFields),
   mergePolicyId: mergePolicyIdSchema.default(MERGE_POLICIES.default.id),
-  schema: z.object(schemaClassFields).optional(),
+  schema: z.strictObject(schemaClassFields).optional(),
 })
 
 /**
@@ -55,7 +55,7 @@ export const updateSegmentDefinitionSchema = z.strictObject({
 })
 
 /** Paging of `GET /data/core/ups/segment/definitions`: `start` is the 0-based offset. */
-export const segmentDefinitionsQuerySchema = z.object({
+export const segmentDefinitionsQuerySchema = z.strictObject({
   start: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(100),
 })

@@ -21,7 +21,7 @@ export const streamRecordSchema = z.object({
   data: z.string(),
 })
 
-export const streamRecordsQuerySchema = z.object({
+export const streamRecordsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 })
 

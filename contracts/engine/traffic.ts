@@ -5,7 +5,7 @@ export const TRAFFIC_PATH = '/data/core/ups/profiles/traffic'
 export const trafficJobPath = (id: string) => `${TRAFFIC_PATH}/${id}`
 
 /** Starts a traffic job: `updatesPerSecond` updates a second for `durationSeconds`, seeded. */
-export const trafficRequestSchema = z.object({
+export const trafficRequestSchema = z.strictObject({
   updatesPerSecond: z
     .number({ error: 'Enter the updates per second.' })
     .int('Enter a whole number.')

@@ -16,7 +16,11 @@ import {
 } from '../../../contracts/destinations/target'
 import type { DestinationKind, SentHeader } from '../../../contracts/engine/exports'
 import { receiverEndpoint } from '../../../contracts/engine/receiver'
-import type { Connection, TargetConnection } from '../../../contracts/flow-service'
+import {
+  enteredParams,
+  type Connection,
+  type TargetConnection,
+} from '../../../contracts/flow-service'
 import type { FlowDoc } from '../../store/collections'
 import { prepareActivation, type PreparedActivation } from '../rules/export/prepare'
 import type { AudienceSummary, MappedAudience } from '../rules/export/types'
@@ -99,7 +103,10 @@ function httpTarget(target: TargetConnection, account: Connection | undefined): 
     }
   }
   const type = AUTH_TYPE_OF_SPEC_NAME[account?.auth?.specName ?? '']
-  const auth = httpApiAuthSchema.safeParse({ type, params: account?.auth?.params ?? {} })
+  const auth = httpApiAuthSchema.safeParse({
+    type,
+    params: enteredParams(account?.auth?.params ?? {}),
+  })
   if (!account || !auth.success) {
     return {
       kind: 'invalid',

@@ -21,6 +21,7 @@ import { DemoCredentialsHint } from '../../components/spec-form/demo-credentials
 import { SpecFields, secretKeys, specDefaults } from '../../components/spec-form/spec-fields'
 import { schemaResolver } from '../../components/spec-form/zod-resolver'
 import { findDestination } from '../../../contracts/destination-catalog'
+import { authParamsOf } from '../../../contracts/destination-registry'
 import { createConnectionSchema, type JsonPatchOperation } from '../../../contracts/flow-service'
 import type { AccountRow } from './account-rows'
 import { TextController } from '../../components/spec-form/text-controller'
@@ -62,7 +63,7 @@ export function EditAccountDialog({ sandbox, row, onClose }: EditAccountDialogPr
         })
         .superRefine((values, ctx) => {
           if (!values.updateCredentials || !definition) return
-          const result = definition.schema.safeParse(values.params)
+          const result = definition.schema.safeParse(authParamsOf(definition, values.params))
           if (result.success) return
           for (const issue of result.error.issues) {
             ctx.addIssue({
@@ -104,7 +105,7 @@ export function EditAccountDialog({ sandbox, row, onClose }: EditAccountDialogPr
         { op: 'replace', path: '/description', value: values.description.trim() },
       ]
       if (values.updateCredentials && definition) {
-        const params = definition.schema.parse(values.params)
+        const params = definition.schema.parse(authParamsOf(definition, values.params))
         await testCredentials(sandbox, spec.id, { specName, params })
         operations.push({ op: 'replace', path: '/auth/params', value: params })
       }

@@ -17,7 +17,7 @@ import { DemoCredentialsHint } from '../../components/spec-form/demo-credentials
 import { FieldHelp } from '../../components/spec-form/field-help'
 import { SpecFields } from '../../components/spec-form/spec-fields'
 import type { ConnectionSpec } from '../../../contracts/connection-spec'
-import type { DestinationDefinition } from '../../../contracts/destination-registry'
+import { authParamsOf, type DestinationDefinition } from '../../../contracts/destination-registry'
 import type { Connection } from '../../../contracts/flow-service'
 import { credentialsFingerprint, findAuth, type ConnectDraft, type CredentialsCheck } from './draft'
 import { ExistingAccounts } from './existing-accounts'
@@ -64,7 +64,8 @@ export function AuthenticationStep({
     credentials.reset()
     if (!(await trigger('account', { shouldFocus: true }))) return
     const current = getValues('account')
-    const params = findAuth(destination, current.specName)?.schema.safeParse(current.params)
+    const auth = findAuth(destination, current.specName)
+    const params = auth?.schema.safeParse(authParamsOf(auth, current.params))
     const fingerprint = credentialsFingerprint(destination, current)
     if (!params?.success || fingerprint === null) return
     credentials.mutate(

@@ -35,7 +35,7 @@ import { schemaResolver } from '../../components/spec-form/zod-resolver'
 import { WizardFrame } from '../../components/wizard/wizard-frame'
 import { SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
 import { findDestination } from '../../../contracts/destination-catalog'
-import type { DestinationDefinition } from '../../../contracts/destination-registry'
+import { authParamsOf, type DestinationDefinition } from '../../../contracts/destination-registry'
 import { httpApiAuthSchema, type HttpApiAuth } from '../../../contracts/destinations/auth'
 import type { Connection } from '../../../contracts/flow-service'
 import { paths } from '../../lib/paths'
@@ -163,11 +163,15 @@ function previewAuth(
 ): HttpApiAuth | null {
   if (destination.id !== SPEC_IDS.httpApi) return null
   const definition = draftAuth(destination, draft.account, accounts)
+  if (!definition) return null
   const params =
     draft.account.mode === 'new'
       ? draft.account.params
-      : accounts?.find((a) => a.id === draft.account.existingId)?.auth?.params
-  const auth = httpApiAuthSchema.safeParse({ type: definition?.type, params })
+      : (accounts?.find((a) => a.id === draft.account.existingId)?.auth?.params ?? {})
+  const auth = httpApiAuthSchema.safeParse({
+    type: definition.type,
+    params: authParamsOf(definition, params),
+  })
   return auth.success ? auth.data : null
 }
 
@@ -257,6 +261,7 @@ function ConnectFlow({ sandbox, spec, destination, step }: ConnectFlowProps) {
       return
     }
     const { account, details, marketingActions, alerts } = schema.parse(form.getValues())
+    const auth = account.mode === 'new' ? findAuth(destination, account.specName) : undefined
     const input: DestinationToSave = {
       spec: { id: spec.id, version: spec.version },
       account:
@@ -267,7 +272,7 @@ function ConnectFlow({ sandbox, spec, destination, step }: ConnectFlowProps) {
               description: account.description,
               auth: {
                 specName: account.specName,
-                params: findAuth(destination, account.specName)?.schema.parse(account.params) ?? {},
+                params: auth ? auth.schema.parse(authParamsOf(auth, account.params)) : {},
               },
             },
       details,

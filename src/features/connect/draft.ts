@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { SPEC_IDS, type ConnectionSpec } from '../../../contracts/connection-spec'
-import type { AuthDefinition, DestinationDefinition } from '../../../contracts/destination-registry'
+import {
+  authParamsOf,
+  type AuthDefinition,
+  type DestinationDefinition,
+} from '../../../contracts/destination-registry'
 import { headerClashes } from '../../../contracts/destinations/headers'
 import {
   createConnectionSchema,
@@ -105,7 +109,7 @@ export function draftSchema(
         })
         return
       }
-      const result = auth.schema.safeParse(account.params)
+      const result = auth.schema.safeParse(authParamsOf(auth, account.params))
       if (result.success) return
       for (const issue of result.error.issues) {
         ctx.addIssue({ code: 'custom', path: ['params', ...issue.path], message: issue.message })
@@ -163,7 +167,7 @@ export function credentialsFingerprint(
   account: ConnectDraft['account'],
 ): string | null {
   const auth = findAuth(destination, account.specName)
-  const params = auth?.schema.safeParse(account.params)
+  const params = auth?.schema.safeParse(authParamsOf(auth, account.params))
   return params?.success ? JSON.stringify([account.specName, params.data]) : null
 }
 
