@@ -10,7 +10,7 @@ import { parseWith } from '../http/route'
 import { problems } from '../http/problem'
 import { authDefinition, findConnectionSpec, secretParams } from './specs'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
-import { applyJsonPatch, checkIfMatch } from './versioning'
+import { applyVersionedPatch } from './versioning'
 
 /** The account a source or target connection inherits from, as `inheritedAttributes` names it. */
 export function inheritedBase(ctx: ServiceContext, baseConnectionId?: string): InheritedBase {
@@ -145,8 +145,7 @@ export function patchConnection(
   body: unknown,
 ): Created {
   const current = getConnection(ctx, id)
-  checkIfMatch(request, current)
-  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const result = applyVersionedPatch(request, current, body, WRITABLE)
   const checked = parseWith(patchedConnectionSchema, {
     ...result,
     connectionSpec: current.connectionSpec,

@@ -14,7 +14,7 @@ import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { inheritedBase } from './connections'
 import { lastRun } from './runs'
 import { findFlowSpec } from './specs'
-import { applyJsonPatch, checkIfMatch } from './versioning'
+import { applyVersionedPatch } from './versioning'
 
 const selectorsPath = 'transformations.0.params'
 
@@ -195,8 +195,7 @@ export function patchFlow(
   body: unknown,
 ): Created {
   const current = getFlowDoc(ctx, id)
-  checkIfMatch(request, current)
-  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const result = applyVersionedPatch(request, current, body, WRITABLE)
   const checked = parseWith(mutableFlowSchema, result)
   checkSelectors(ctx, checked.transformations[0])
   stampMappings(ctx, checked.transformations[0], current.transformations[0])

@@ -13,7 +13,7 @@ import { problems } from '../http/problem'
 import { getConnection, inheritedBase } from './connections'
 import { newEntityMeta, touched, type ServiceContext } from './entity'
 import { authDefinition, findConnectionSpec } from './specs'
-import { applyJsonPatch, checkIfMatch } from './versioning'
+import { applyVersionedPatch } from './versioning'
 
 /**
  * Validates destination details against the destination's target spec, and, for HTTP API, that
@@ -114,8 +114,7 @@ export function patchTargetConnection(
   body: unknown,
 ): Created {
   const current = getTargetConnection(ctx, id)
-  checkIfMatch(request, current)
-  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const result = applyVersionedPatch(request, current, body, WRITABLE)
   const checked = parseWith(patchedTargetSchema, result)
   const next = touched(
     {
@@ -136,10 +135,15 @@ export function patchTargetConnection(
   return { id, etag: next.etag }
 }
 
+/** Refuses to delete a source or target connection that a dataflow uses. */
+function checkUnused(ctx: ServiceContext, kind: 'source' | 'target', id: string): void {
+  const flows = flowsUsing(ctx, kind, id)
+  if (flows.length) throw problems.flowConnectionInUse(kind, id, flows)
+}
+
 export function deleteTargetConnection(ctx: ServiceContext, id: string): void {
   getTargetConnection(ctx, id)
-  const flows = flowsUsing(ctx, 'target', id)
-  if (flows.length) throw problems.flowConnectionInUse('target', id, flows)
+  checkUnused(ctx, 'target', id)
   ctx.sandbox.collection('targetConnections').delete(id)
   ctx.events.publish({ type: 'connection.changed', sandbox: ctx.sandbox, kind: 'target', id: id })
 }
@@ -178,8 +182,7 @@ export function patchSourceConnection(
   body: unknown,
 ): Created {
   const current = getSourceConnection(ctx, id)
-  checkIfMatch(request, current)
-  const { result } = applyJsonPatch(current, body, (pointer) => WRITABLE.test(pointer))
+  const result = applyVersionedPatch(request, current, body, WRITABLE)
   const checked = parseWith(patchedSourceSchema, result)
   const next = touched(
     { ...current, name: checked.name, description: checked.description, params: checked.params },
@@ -192,7 +195,6 @@ export function patchSourceConnection(
 /** Deletes a source connection that no dataflow reads from. */
 export function deleteSourceConnection(ctx: ServiceContext, id: string): void {
   getSourceConnection(ctx, id)
-  const flows = flowsUsing(ctx, 'source', id)
-  if (flows.length) throw problems.flowConnectionInUse('source', id, flows)
+  checkUnused(ctx, 'source', id)
   ctx.sandbox.collection('sourceConnections').delete(id)
 }

@@ -14,7 +14,7 @@ const unquote = (etag: string) =>
  * Optimistic concurrency: `If-Match` is required and must name the current version. Clients may
  * send the etag with or without its surrounding quotes.
  */
-export function checkIfMatch(request: Request, current: { id: string; etag: string }): void {
+function checkIfMatch(request: Request, current: { id: string; etag: string }): void {
   const supplied = request.headers.get('if-match')
   if (!supplied?.trim()) throw problems.missingIfMatch()
   if (unquote(supplied) !== unquote(current.etag)) {
@@ -80,16 +80,22 @@ export function applyOperations<T extends object>(doc: T, operations: JsonPatchO
   }
 }
 
-/** Validates a JSON Patch document (RFC 6902) and applies it to a copy of `doc`. */
-export function applyJsonPatch<T extends object>(
-  doc: T,
+/**
+ * A write by JSON Patch (RFC 6902) under optimistic concurrency: `If-Match` must name the current
+ * version, every operation may touch only `writable` paths, and the result is a patched copy of
+ * `current` (the caller validates it).
+ */
+export function applyVersionedPatch<T extends { id: string; etag: string }>(
+  request: Request,
+  current: T,
   body: unknown,
-  isWritable: (pointer: string) => boolean,
-): { result: T; operations: JsonPatchOperation[] } {
+  writable: RegExp,
+): T {
+  checkIfMatch(request, current)
   const operations = parseWith(jsonPatchSchema, body)
   operations.forEach((op, index) => {
     for (const pointer of 'from' in op ? [op.path, op.from] : [op.path]) {
-      if (op.op !== 'test' && !isWritable(pointer)) {
+      if (op.op !== 'test' && !writable.test(pointer)) {
         throw problems.invalidPatch(
           `Operation ${index} (${op.op} ${op.path}): '${pointer}' is read-only.`,
           String(index),
@@ -97,5 +103,5 @@ export function applyJsonPatch<T extends object>(
       }
     }
   })
-  return { result: applyOperations(doc, operations), operations }
+  return applyOperations(current, operations)
 }
